@@ -1,0 +1,26 @@
+package dev.kehu.crm;
+
+import dev.kehu.crm.audit.AuditLog;
+import dev.kehu.crm.common.Transactions;
+import dev.kehu.crm.contact.Contacts;
+import dev.kehu.crm.customer.Customers;
+
+/**
+ * A place to keep Kehu's records: the repositories of every feature and the transaction boundary they
+ * share. A host builds one (directly, or through {@code CrmStores} in crm-persistence-spi) and hands it
+ * to {@link Kehu#builder()}. Repositories called inside {@link Transactions#inTransaction} take part in
+ * that transaction; called outside one, each call is its own transaction.
+ */
+public interface CrmStore extends AutoCloseable {
+    Transactions transactions();
+
+    Customers customers();
+
+    Contacts contacts();
+
+    AuditLog auditLog();
+
+    /** Releases what the store holds (not a {@code DataSource} the host passed in). */
+    @Override
+    void close();
+}

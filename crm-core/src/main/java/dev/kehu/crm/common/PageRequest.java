@@ -1,0 +1,38 @@
+package dev.kehu.crm.common;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Which page to return and in which order. Ties are broken by id, so pages never overlap or skip.
+ *
+ * @param page      zero-based page number
+ * @param size      1–{@value #MAX_SIZE} items
+ * @param sortBy    the field to sort by
+ * @param direction ascending or descending
+ */
+public record PageRequest<F extends Enum<F>>(int page, int size, F sortBy, Direction direction) {
+    public static final int MAX_SIZE = 1000;
+
+    public enum Direction { ASCENDING, DESCENDING }
+
+    public PageRequest {
+        if (page < 0) throw new IllegalArgumentException("page must be ≥ 0, got " + page);
+        if (size < 1 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("page size must be 1–" + MAX_SIZE + ", got " + size);
+        }
+        requireNonNull(sortBy, "sortBy");
+        requireNonNull(direction, "direction");
+    }
+
+    public static <F extends Enum<F>> PageRequest<F> first(int size, F sortBy) {
+        return new PageRequest<>(0, size, sortBy, Direction.ASCENDING);
+    }
+
+    public PageRequest<F> next() {
+        return new PageRequest<>(page + 1, size, sortBy, direction);
+    }
+
+    public long offset() {
+        return (long) page * size;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.kehu.crm.contact;
+
+import dev.kehu.crm.common.Page;
+import dev.kehu.crm.common.PageRequest;
+import dev.kehu.crm.common.PhoneNumber;
+import dev.kehu.crm.common.TenantId;
+import dev.kehu.crm.customer.CustomerId;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: where contacts are kept; takes part in the calling thread's transaction of the same store. */
+public interface Contacts {
+    Optional<Contact> find(TenantId tenant, ContactId id);
+
+    /**
+     * Inserts a contact of version 0, or updates one whose stored version equals {@code contact.version()}.
+     *
+     * @return the contact as stored, with its new version
+     * @throws dev.kehu.crm.common.StaleRecordException when the stored version differs; nothing is written
+     */
+    Contact save(Contact contact);
+
+    /** The contacts of a customer, primary first, then by mnemonic and id. */
+    List<Contact> ofCustomer(TenantId tenant, CustomerId customer);
+
+    /** Contacts with this number as work phone, mobile, home phone or fax (the call-centre screen-pop, Y3). */
+    List<Contact> findByPhone(TenantId tenant, PhoneNumber phone);
+
+    Page<Contact> page(TenantId tenant, ContactQuery query, PageRequest<ContactSort> request);
+}
