@@ -3,6 +3,8 @@ package dev.kehu.crm.common;
 /** The common rule for every identifier's text: 1–64 printable ASCII characters. */
 public final class Identifiers {
     public static final int MAX_LENGTH = 64;
+    /** The same rule as a regular expression, for Jakarta's {@code @Pattern} on inputs. */
+    public static final String PATTERN = "[!-~]{1,64}";
 
     private Identifiers() {
     }

@@ -40,6 +40,11 @@ public record PhoneNumber(String e164) {
         }
     }
 
+    /** Whether {@code region} is an ISO 3166 region whose numbering plan is known. */
+    public static boolean isSupportedRegion(String region) {
+        return region != null && PhoneNumberUtil.getInstance().getSupportedRegions().contains(region);
+    }
+
     /** The number as people of its own country write it, e.g. {@code 010 6512 3456} or {@code 138 0013 8000}. */
     public String national() {
         PhoneNumberUtil util = PhoneNumberUtil.getInstance();

@@ -1,0 +1,199 @@
+package dev.kehu.crm.contact;
+
+import dev.kehu.crm.audit.AuditEntry;
+import dev.kehu.crm.common.Gender;
+import dev.kehu.crm.common.Mnemonic;
+import dev.kehu.crm.common.Page;
+import dev.kehu.crm.common.PageRequest;
+import dev.kehu.crm.common.PhoneNumber;
+import dev.kehu.crm.common.RecordNotFoundException;
+import dev.kehu.crm.common.StaleRecordException;
+import dev.kehu.crm.customer.Customer;
+import dev.kehu.crm.customer.CustomerId;
+import dev.kehu.crm.customer.CustomerMergeParticipant;
+import dev.kehu.crm.customer.Customers;
+import dev.kehu.crm.customer.OrgUnitId;
+import dev.kehu.crm.internal.InputValidator.Problems;
+import dev.kehu.crm.internal.Messages;
+import dev.kehu.crm.internal.ServiceContext;
+import dev.kehu.crm.internal.Text;
+import dev.kehu.crm.security.Actor;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The contact use cases (C3, K1): each method is one transaction, audited. At most one contact of a
+ * customer is primary: making one primary demotes the other in the same transaction. Obtain it from
+ * {@code Kehu.contacts()}.
+ */
+public final class ContactService implements CustomerMergeParticipant {
+    private static final LocalDate EARLIEST_BIRTHDAY = LocalDate.of(1900, 1, 1);
+
+    private final ServiceContext context;
+    private final Contacts contacts;
+    private final Customers customers;
+
+    public ContactService(ServiceContext context, Contacts contacts, Customers customers) {
+        this.context = context;
+        this.contacts = contacts;
+        this.customers = customers;
+    }
+
+    public Contact create(Actor actor, ContactDetails details) {
+        context.authorize(actor, "contact.create", Contact.RECORD_TYPE, null);
+        return context.inTransaction(() -> {
+            Instant now = context.now();
+            Contact contact = apply(actor, details, Contact.builder().id(new ContactId(context.nextId()))
+                    .tenant(actor.tenant()).createdAt(now).updatedAt(now));
+            return saveDemotingOthers(actor, null, contact, "contact.create");
+        });
+    }
+
+    /**
+     * Replaces the details of a contact that is still at {@code expectedVersion}; its customer stays.
+     *
+     * @throws StaleRecordException when someone changed it since; nothing is written
+     */
+    public Contact update(Actor actor, ContactId id, long expectedVersion, ContactDetails details) {
+        return context.inTransaction(() -> {
+            Contact current = load(actor, id);
+            context.authorize(actor, "contact.update", Contact.RECORD_TYPE, null);
+            if (current.version() != expectedVersion) {
+                throw new StaleRecordException(Contact.RECORD_TYPE, id.value(), expectedVersion);
+            }
+            if (details != null && !current.customer().value().equals(details.customer())) {
+                context.validator().check(details, actor.locale())
+                        .add("customer", "contact.customer.fixed", details.customer()).throwIfAny();
+            }
+            Contact changed = apply(actor, details, current.toBuilder().updatedAt(context.now()));
+            return saveDemotingOthers(actor, current, changed, "contact.update");
+        });
+    }
+
+    /** Makes the contact the primary contact (主联系人) of its customer, demoting the previous one. */
+    public Contact makePrimary(Actor actor, ContactId id) {
+        return context.inTransaction(() -> {
+            Contact current = load(actor, id);
+            context.authorize(actor, "contact.update", Contact.RECORD_TYPE, null);
+            if (current.primary()) return current;
+            return saveDemotingOthers(actor, current, current.makePrimary(true, context.now()), "contact.make-primary");
+        });
+    }
+
+    public Optional<Contact> find(Actor actor, ContactId id) {
+        context.authorize(actor, "contact.read", Contact.RECORD_TYPE, null);
+        return contacts.find(actor.tenant(), id);
+    }
+
+    public Contact get(Actor actor, ContactId id) {
+        return find(actor, id).orElseThrow(() -> notFound(actor, id));
+    }
+
+    /** The contacts of a customer, the primary one first. */
+    public List<Contact> ofCustomer(Actor actor, CustomerId customer) {
+        context.authorize(actor, "contact.read", Contact.RECORD_TYPE, null);
+        return contacts.ofCustomer(actor.tenant(), customer);
+    }
+
+    public Page<Contact> find(Actor actor, ContactQuery query, PageRequest<ContactSort> page) {
+        context.authorize(actor, "contact.read", Contact.RECORD_TYPE, null);
+        return contacts.page(actor.tenant(), query, page);
+    }
+
+    /** Contacts with this number as work phone, mobile, home phone or fax, however it is written (Y3). */
+    public List<Contact> findByPhone(Actor actor, String phone) {
+        context.authorize(actor, "contact.read", Contact.RECORD_TYPE, null);
+        return context.phone(phone).map(p -> contacts.findByPhone(actor.tenant(), p)).orElse(List.of());
+    }
+
+    /** The audit trail of the contact, oldest first (Y2). */
+    public List<AuditEntry> history(Actor actor, ContactId id) {
+        context.authorize(actor, "contact.read", Contact.RECORD_TYPE, null);
+        return context.auditLog().forRecords(actor.tenant(), Contact.RECORD_TYPE, List.of(id.value()));
+    }
+
+    /** Moves the duplicate's contacts to the survivor; the survivor's primary contact stays the only one. */
+    @Override
+    public void moveRecords(Actor actor, Customer duplicate, Customer survivor) {
+        boolean survivorHasPrimary = contacts.ofCustomer(actor.tenant(), survivor.id()).stream().anyMatch(Contact::primary);
+        Instant now = context.now();
+        for (Contact contact : contacts.ofCustomer(actor.tenant(), duplicate.id())) {
+            boolean primary = contact.primary() && !survivorHasPrimary;
+            survivorHasPrimary |= primary;
+            Contact moved = contacts.save(contact.moveTo(survivor.id(), primary, now));
+            context.audit(actor, Contact.RECORD_TYPE, contact.id().value(), "contact.move", contact, moved);
+        }
+    }
+
+    private Contact saveDemotingOthers(Actor actor, Contact before, Contact after, String action) {
+        Instant now = context.now();
+        if (after.primary()) {
+            for (Contact other : contacts.ofCustomer(actor.tenant(), after.customer())) {
+                if (other.primary() && !other.id().equals(after.id())) {
+                    Contact demoted = contacts.save(other.makePrimary(false, now));
+                    context.audit(actor, Contact.RECORD_TYPE, other.id().value(), "contact.demote", other, demoted);
+                }
+            }
+        }
+        Contact saved = contacts.save(after);
+        context.audit(actor, Contact.RECORD_TYPE, saved.id().value(), action, before, saved);
+        return saved;
+    }
+
+    private Contact load(Actor actor, ContactId id) {
+        return contacts.find(actor.tenant(), id).orElseThrow(() -> notFound(actor, id));
+    }
+
+    private RecordNotFoundException notFound(Actor actor, ContactId id) {
+        return new RecordNotFoundException(Contact.RECORD_TYPE, id.value(),
+                Messages.get(actor.locale(), "contact.not-found", id.value()));
+    }
+
+    /** Checks {@code details} completely, then copies them onto {@code target}; throws with every problem. */
+    private Contact apply(Actor actor, ContactDetails details, Contact.Builder target) {
+        Problems problems = context.validator().check(details, actor.locale());
+        problems.throwIfAny();
+        Optional<Customer> customer = customers.find(actor.tenant(), new CustomerId(details.customer()));
+        if (customer.isEmpty()) {
+            problems.add("customer", "customer.not-found", details.customer(), details.customer());
+        } else if (!customer.get().isActive()) {
+            problems.add("customer", "customer.closed", details.customer(), details.customer());
+        }
+        OrgUnitId orgUnit = Text.blankToNull(details.orgUnit()) == null ? null : new OrgUnitId(details.orgUnit());
+        if (orgUnit != null && customer.isPresent() && !customer.get().hasOrgUnit(orgUnit)) {
+            problems.add("orgUnit", "org-unit.not-found", details.orgUnit(), details.orgUnit());
+        }
+        PhoneNumber workPhone = context.phone(problems, "workPhone", details.workPhone());
+        PhoneNumber fax = context.phone(problems, "fax", details.fax());
+        PhoneNumber mobile = context.phone(problems, "mobile", details.mobile());
+        PhoneNumber homePhone = context.phone(problems, "homePhone", details.homePhone());
+        LocalDate today = LocalDate.ofInstant(context.now(), ZoneOffset.UTC);
+        if (details.birthday() != null
+                && (details.birthday().isBefore(EARLIEST_BIRTHDAY) || details.birthday().isAfter(today))) {
+            problems.add("birthday", "birthday.range", details.birthday());
+        }
+        problems.throwIfAny();
+
+        String name = details.name().strip();
+        return target.customer(customer.get().id()).name(name).mnemonic(Mnemonic.of(name))
+                .gender(details.gender() == null ? null : Gender.valueOf(details.gender()))
+                .category(details.category() == null ? ContactCategory.ORDINARY : ContactCategory.valueOf(details.category()))
+                .responsibility(Text.blankToNull(details.responsibility()))
+                .salutation(Text.blankToNull(details.salutation()))
+                .primary(details.primary())
+                .department(Text.blankToNull(details.department()))
+                .position(Text.blankToNull(details.position()))
+                .orgUnit(orgUnit)
+                .workPhone(workPhone).fax(fax).mobile(mobile).homePhone(homePhone)
+                .email(Text.email(details.email()))
+                .messenger(Text.blankToNull(details.messenger()))
+                .homeAddress(Text.blankToNull(details.homeAddress()))
+                .birthday(details.birthday())
+                .hobbies(Text.blankToNull(details.hobbies()))
+                .notes(Text.blankToNull(details.notes()))
+                .build();
+    }
+}
