@@ -155,14 +155,17 @@ public final class ContactService implements CustomerMergeParticipant {
     /** Checks {@code details} completely, then copies them onto {@code target}; throws with every problem. */
     private Contact apply(Actor actor, ContactDetails details, Contact.Builder target) {
         Problems problems = context.validator().check(details, actor.locale());
-        problems.throwIfAny();
-        Optional<Customer> customer = customers.find(actor.tenant(), new CustomerId(details.customer()));
-        if (customer.isEmpty()) {
+        if (details == null) problems.throwIfAny();
+        // Checks against stored data run when their own fields are well-formed, so one exception lists every problem.
+        Optional<Customer> customer = problems.has("customer") ? Optional.empty()
+                : customers.find(actor.tenant(), new CustomerId(details.customer()));
+        if (!problems.has("customer") && customer.isEmpty()) {
             problems.add("customer", "customer.not-found", details.customer(), details.customer());
-        } else if (!customer.get().isActive()) {
+        } else if (customer.isPresent() && !customer.get().isActive()) {
             problems.add("customer", "customer.closed", details.customer(), details.customer());
         }
-        OrgUnitId orgUnit = Text.blankToNull(details.orgUnit()) == null ? null : new OrgUnitId(details.orgUnit());
+        OrgUnitId orgUnit = problems.has("orgUnit") || Text.blankToNull(details.orgUnit()) == null ? null
+                : new OrgUnitId(details.orgUnit());
         if (orgUnit != null && customer.isPresent() && !customer.get().hasOrgUnit(orgUnit)) {
             problems.add("orgUnit", "org-unit.not-found", details.orgUnit(), details.orgUnit());
         }

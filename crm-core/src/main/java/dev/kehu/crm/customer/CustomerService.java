@@ -247,29 +247,33 @@ public final class CustomerService {
     /** Checks {@code details} completely, then copies them onto {@code target}; throws with every problem. */
     private Customer apply(Actor actor, CustomerDetails details, Customer.Builder target, CustomerId self) {
         Problems problems = context.validator().check(details, actor.locale());
-        problems.throwIfAny(); // the checks below assume well-formed fields
-        CustomerType type = CustomerType.valueOf(details.type());
-        if (type == CustomerType.COMPANY && details.gender() != null) {
-            problems.add("gender", "customer.gender.company", details.gender());
-        }
-        if (type == CustomerType.INDIVIDUAL && details.staffSize() != null) {
-            problems.add("staffSize", "customer.staff-size.individual", details.staffSize());
+        if (details == null) problems.throwIfAny();
+        // The checks below look at data and configuration; each runs when its own fields are well-formed,
+        // so that one exception lists every problem of the input.
+        if (!problems.has("type") && !problems.has("gender") && !problems.has("staffSize")) {
+            CustomerType type = CustomerType.valueOf(details.type());
+            if (type == CustomerType.COMPANY && details.gender() != null) {
+                problems.add("gender", "customer.gender.company", details.gender());
+            }
+            if (type == CustomerType.INDIVIDUAL && details.staffSize() != null) {
+                problems.add("staffSize", "customer.staff-size.individual", details.staffSize());
+            }
         }
         String industry = code(problems, "industry", details.industry(), ReferenceData.INDUSTRY);
         String source = code(problems, "source", details.source(), ReferenceData.CUSTOMER_SOURCE);
         PhoneNumber phone = context.phone(problems, "phone", details.phone());
         PhoneNumber fax = context.phone(problems, "fax", details.fax());
         String number = Text.blankToNull(details.number());
-        if (number != null) {
+        if (number != null && !problems.has("number")) {
             customers.findByNumber(actor.tenant(), number).filter(other -> !other.id().equals(self))
                     .ifPresent(other -> problems.add("number", "customer.number.taken", number, number, other.name()));
         }
-        CustomerId parent = parent(actor, problems, details.parent(), self);
+        CustomerId parent = problems.has("parent") ? null : parent(actor, problems, details.parent(), self);
         problems.throwIfAny();
 
         String name = details.name().strip();
         String mnemonic = Text.blankToNull(details.mnemonic());
-        return target.type(type).name(name)
+        return target.type(CustomerType.valueOf(details.type())).name(name)
                 .mnemonic(mnemonic == null ? Mnemonic.of(name) : mnemonic.toLowerCase(Locale.ROOT))
                 .number(number)
                 .gender(details.gender() == null ? null : Gender.valueOf(details.gender()))
@@ -294,7 +298,7 @@ public final class CustomerService {
 
     private String code(Problems problems, String path, String code, String listName) {
         String value = Text.blankToNull(code);
-        if (value == null) return null;
+        if (value == null || problems.has(path)) return null;
         CodeList list = context.referenceData().list(listName);
         if (!list.contains(value)) {
             problems.add(path, "code.unknown", value, value, listName,
