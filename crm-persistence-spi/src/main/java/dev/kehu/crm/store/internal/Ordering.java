@@ -1,0 +1,63 @@
+package dev.kehu.crm.store.internal;
+
+import static java.util.Comparator.comparing;
+import static java.util.Comparator.nullsLast;
+
+import dev.kehu.crm.common.Page;
+import dev.kehu.crm.common.PageRequest;
+import dev.kehu.crm.common.PageRequest.Direction;
+import dev.kehu.crm.contact.Contact;
+import dev.kehu.crm.contact.ContactSort;
+import dev.kehu.crm.customer.Customer;
+import dev.kehu.crm.customer.CustomerSort;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The orders every store lists records in (see the package documentation of {@code dev.kehu.crm.store}). */
+final class Ordering {
+    /** By Unicode code point, as a binary collation does; {@code String.compareTo} differs above U+FFFF. */
+    static final Comparator<String> TEXT = (a, b) -> Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
+
+    static final Comparator<Customer> CUSTOMERS_BY_ID = comparing(c -> c.id().value(), TEXT);
+    static final Comparator<Contact> CONTACTS_BY_ID = comparing(c -> c.id().value(), TEXT);
+
+    /** Primary contact first, then by mnemonic and id. */
+    static final Comparator<Contact> CONTACTS_OF_CUSTOMER = comparing(Contact::primary).reversed()
+            .thenComparing(Contact::mnemonic, TEXT)
+            .thenComparing(CONTACTS_BY_ID);
+
+    private Ordering() {
+    }
+
+    static Comparator<Customer> customers(CustomerSort sort, Direction direction) {
+        Comparator<Customer> order = switch (sort) {
+            case NAME -> comparing(Customer::mnemonic, TEXT);
+            case NUMBER -> comparing(Customer::number, nullsLast(TEXT));
+            case CREATED_AT -> comparing(Customer::createdAt);
+            case UPDATED_AT -> comparing(Customer::updatedAt);
+        };
+        return directed(order.thenComparing(CUSTOMERS_BY_ID), direction);
+    }
+
+    static Comparator<Contact> contacts(ContactSort sort, Direction direction) {
+        Comparator<Contact> order = switch (sort) {
+            case NAME -> comparing(Contact::mnemonic, TEXT);
+            case CREATED_AT -> comparing(Contact::createdAt);
+        };
+        return directed(order.thenComparing(CONTACTS_BY_ID), direction);
+    }
+
+    // Descending is the exact reverse of ascending, ties and missing values included.
+    private static <T> Comparator<T> directed(Comparator<T> ascending, Direction direction) {
+        return direction == Direction.ASCENDING ? ascending : ascending.reversed();
+    }
+
+    static <T> Page<T> page(Stream<T> matches, Comparator<? super T> order, PageRequest<?> request) {
+        List<T> all = matches.sorted(order).toList();
+        int from = (int) Math.min(request.offset(), all.size());
+        int to = Math.min(from + request.size(), all.size());
+        return new Page<>(all.subList(from, to), request.page(), request.size(), all.size());
+    }
+}
