@@ -10,8 +10,10 @@ import dev.kehu.crm.customer.CustomerId;
 import dev.kehu.crm.customer.OrgUnitId;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -40,10 +42,11 @@ public record Contact(ContactId id, TenantId tenant, CustomerId customer, String
         requireNonNull(tenant, "tenant");
         requireNonNull(customer, "customer");
         if (name == null || name.isBlank()) throw new IllegalArgumentException("a contact needs a name");
-        requireNonNull(mnemonic, "mnemonic");
+        // Search matches the mnemonic by lower-case prefix, and stores keep time to the microsecond.
+        mnemonic = requireNonNull(mnemonic, "mnemonic").toLowerCase(Locale.ROOT);
         requireNonNull(category, "category");
-        requireNonNull(createdAt, "createdAt");
-        requireNonNull(updatedAt, "updatedAt");
+        createdAt = requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.MICROS);
+        updatedAt = requireNonNull(updatedAt, "updatedAt").truncatedTo(ChronoUnit.MICROS);
         if (version < 0) throw new IllegalArgumentException("version must be ≥ 0");
     }
 

@@ -9,11 +9,13 @@ import dev.kehu.crm.common.PhoneNumber;
 import dev.kehu.crm.common.TenantId;
 import dev.kehu.crm.common.UserId;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -51,7 +53,8 @@ public record Customer(CustomerId id, TenantId tenant, CustomerType type, String
         requireNonNull(tenant, "tenant");
         requireNonNull(type, "type");
         if (name == null || name.isBlank()) throw new IllegalArgumentException("a customer needs a name");
-        requireNonNull(mnemonic, "mnemonic");
+        // Search matches the mnemonic by lower-case prefix, and stores keep time to the microsecond.
+        mnemonic = requireNonNull(mnemonic, "mnemonic").toLowerCase(Locale.ROOT);
         requireNonNull(valueRating, "valueRating");
         requireNonNull(creditRating, "creditRating");
         requireNonNull(category, "category");
@@ -61,8 +64,8 @@ public record Customer(CustomerId id, TenantId tenant, CustomerType type, String
         tags = Set.copyOf(new TreeSet<>(tags == null ? Set.of() : tags));
         organisation = List.copyOf(organisation == null ? List.of() : organisation);
         requireNonNull(status, "status");
-        requireNonNull(createdAt, "createdAt");
-        requireNonNull(updatedAt, "updatedAt");
+        createdAt = requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.MICROS);
+        updatedAt = requireNonNull(updatedAt, "updatedAt").truncatedTo(ChronoUnit.MICROS);
         if (type == CustomerType.INDIVIDUAL && staffSize != null) {
             throw new IllegalArgumentException("an individual customer has no staff size");
         }

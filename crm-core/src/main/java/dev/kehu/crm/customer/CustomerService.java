@@ -27,7 +27,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -274,7 +273,7 @@ public final class CustomerService {
         String name = details.name().strip();
         String mnemonic = Text.blankToNull(details.mnemonic());
         return target.type(CustomerType.valueOf(details.type())).name(name)
-                .mnemonic(mnemonic == null ? Mnemonic.of(name) : mnemonic.toLowerCase(Locale.ROOT))
+                .mnemonic(mnemonic == null ? Mnemonic.of(name) : mnemonic)
                 .number(number)
                 .gender(details.gender() == null ? null : Gender.valueOf(details.gender()))
                 .valueRating(orDefault(details.valueRating(), Rating.class, Rating.MEDIUM))

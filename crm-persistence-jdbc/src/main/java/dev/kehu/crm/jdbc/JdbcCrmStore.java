@@ -1,0 +1,174 @@
+package dev.kehu.crm.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.kehu.crm.CrmStore;
+import dev.kehu.crm.audit.AuditLog;
+import dev.kehu.crm.common.Transactions;
+import dev.kehu.crm.contact.Contacts;
+import dev.kehu.crm.customer.Customers;
+import dev.kehu.crm.jdbc.internal.Dialect;
+import dev.kehu.crm.jdbc.internal.JdbcAuditLog;
+import dev.kehu.crm.jdbc.internal.JdbcContacts;
+import dev.kehu.crm.jdbc.internal.JdbcCustomers;
+import dev.kehu.crm.jdbc.internal.JdbcTransactions;
+import dev.kehu.crm.jdbc.internal.Migrations;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+
+/**
+ * Kehu's store on a relational database through JDBC: H2, PostgreSQL, MariaDB or MySQL, told apart by the
+ * connection's metadata.
+ *
+ * <pre>{@code
+ * CrmStore store = JdbcCrmStore.create(dataSource);   // migrates Kehu's tables, then ready
+ * }</pre>
+ *
+ * <p>Building a store brings Kehu's tables up to date with Flyway, using its own history table
+ * {@code kehu_schema_history}, so it lives beside a host's own Flyway. A host that manages schemas with
+ * another tool runs the scripts under {@code db/kehu/<database>/} itself and builds with
+ * {@code JdbcCrmStore.builder(dataSource).migrate(false).build()}.
+ *
+ * <p>Give it a pooled {@link DataSource}: a transaction holds one connection for its whole duration, and a
+ * repository call outside a transaction takes one for that call. The store never closes the data source.
+ */
+public final class JdbcCrmStore implements CrmStore {
+    private final JdbcTransactions transactions;
+    private final JdbcCustomers customers;
+    private final JdbcContacts contacts;
+    private final JdbcAuditLog auditLog;
+    private final Dialect dialect;
+    private final List<AutoCloseable> onClose;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private JdbcCrmStore(DataSource dataSource, Dialect dialect, List<AutoCloseable> onClose) {
+        this.dialect = dialect;
+        this.transactions = new JdbcTransactions(dataSource);
+        this.customers = new JdbcCustomers(transactions, dialect);
+        this.contacts = new JdbcContacts(transactions, dialect);
+        this.auditLog = new JdbcAuditLog(transactions, dialect);
+        this.onClose = List.copyOf(onClose);
+    }
+
+    /** A store on {@code dataSource}, its tables migrated to the current version. */
+    public static JdbcCrmStore create(DataSource dataSource) {
+        return builder(dataSource).build();
+    }
+
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    @Override
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    @Override
+    public Customers customers() {
+        return customers;
+    }
+
+    @Override
+    public Contacts contacts() {
+        return contacts;
+    }
+
+    @Override
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    /** The database this store runs on: {@code H2}, {@code POSTGRESQL}, {@code MARIADB} or {@code MYSQL}. */
+    public String database() {
+        return dialect.name();
+    }
+
+    /**
+     * Refuses further work and releases what was handed over with {@link Builder#closing}; the data source
+     * itself stays open. Closing twice does nothing.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        transactions.close();
+        RuntimeException failure = null;
+        for (AutoCloseable resource : onClose) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                if (failure == null) failure = new JdbcStoreException("could not release " + resource, e);
+                else failure.addSuppressed(e);
+            }
+        }
+        if (failure != null) throw failure;
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcCrmStore[" + dialect + "]";
+    }
+
+    /** Builds a {@link JdbcCrmStore}. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private boolean migrate = true;
+        private final List<AutoCloseable> onClose = new ArrayList<>();
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = requireNonNull(dataSource, "dataSource");
+        }
+
+        /**
+         * Whether {@link #build()} migrates Kehu's tables (the default); {@code false} when the host runs the
+         * scripts under {@code db/kehu/<database>/} with its own tool.
+         */
+        public Builder migrate(boolean value) {
+            migrate = value;
+            return this;
+        }
+
+        /** Something the store releases when it is closed, such as a pool created only for it. */
+        public Builder closing(AutoCloseable resource) {
+            onClose.add(requireNonNull(resource, "resource"));
+            return this;
+        }
+
+        /**
+         * Detects the database, migrates it unless told not to, and returns the store.
+         *
+         * @throws JdbcStoreException when the database cannot be reached
+         * @throws IllegalArgumentException when it is none of H2, PostgreSQL, MariaDB and MySQL
+         */
+        public JdbcCrmStore build() {
+            try {
+                Dialect dialect = detect();
+                if (migrate) {
+                    Migrations.migrate(dataSource, dialect);
+                }
+                return new JdbcCrmStore(dataSource, dialect, onClose);
+            } catch (RuntimeException e) {
+                for (AutoCloseable resource : onClose) {
+                    try {
+                        resource.close();
+                    } catch (Exception suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                }
+                throw e;
+            }
+        }
+
+        private Dialect detect() {
+            try (Connection connection = dataSource.getConnection()) {
+                return Dialect.of(connection);
+            } catch (SQLException e) {
+                throw new JdbcStoreException("could not reach the database: " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.kehu.crm.jdbc.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.function.Function;
+
+/** Reading nullable typed values from text columns, and writing them as text. */
+final class Columns {
+    private Columns() {
+    }
+
+    /** The column's text made into {@code T} by {@code type}, or {@code null} when the column is NULL. */
+    static <T> T read(ResultSet row, String column, Function<String, T> type) throws SQLException {
+        String text = row.getString(column);
+        return text == null ? null : type.apply(text);
+    }
+
+    static Integer readInteger(ResultSet row, String column) throws SQLException {
+        int value = row.getInt(column);
+        return row.wasNull() ? null : value;
+    }
+
+    /** The text form of a typed value (its {@code toString}, or an enum's name), or {@code null}. */
+    static String text(Object value) {
+        if (value == null) return null;
+        return value instanceof Enum<?> e ? e.name() : value.toString();
+    }
+}

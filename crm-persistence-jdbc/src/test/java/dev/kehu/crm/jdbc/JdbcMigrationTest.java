@@ -1,0 +1,89 @@
+package dev.kehu.crm.jdbc;
+
+import static dev.kehu.crm.store.tck.TestRecords.TENANT;
+import static dev.kehu.crm.store.tck.TestRecords.customer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kehu.crm.customer.Customer;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Kehu's migrations on an H2 database, alone and beside a host that runs Flyway for its own tables. */
+class JdbcMigrationTest {
+    private final JdbcDataSource database = TestDatabases.h2DataSource();
+
+    @AfterEach
+    void dropDatabase() throws SQLException {
+        TestDatabases.shutdown(database);
+    }
+
+    @Test
+    @DisplayName("building a store twice migrates once and keeps the rows")
+    void migrationRunsOnce() throws SQLException {
+        Customer saved;
+        try (JdbcCrmStore store = JdbcCrmStore.create(database)) {
+            saved = store.customers().save(customer(TENANT, "c-1", "华夏"));
+        }
+        try (JdbcCrmStore store = JdbcCrmStore.create(database)) {
+            assertThat(store.customers().find(TENANT, saved.id())).contains(saved);
+        }
+
+        assertThat(query("SELECT \"version\", \"success\" FROM \"kehu_schema_history\""
+                + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
+                .containsExactly("1 TRUE");
+    }
+
+    @Test
+    @DisplayName("Kehu migrates beside the host's own Flyway: neither sees the other's scripts or history")
+    void coexistsWithTheHostsFlyway() throws SQLException {
+        Flyway host = Flyway.configure().dataSource(database).load(); // the defaults: db/migration, flyway_schema_history
+        assertThat(host.migrate().migrationsExecuted).isEqualTo(1);
+
+        try (JdbcCrmStore store = JdbcCrmStore.create(database)) {
+            store.customers().save(customer(TENANT, "c-1", "华夏"));
+        }
+
+        assertThat(host.migrate().migrationsExecuted).as("host scripts run again").isZero();
+        host.validate();
+        assertThat(query("SELECT \"version\", \"description\" FROM \"flyway_schema_history\""
+                + " WHERE \"version\" IS NOT NULL"))
+                .containsExactly("1 host orders");
+        assertThat(query("SELECT \"version\", \"description\" FROM \"kehu_schema_history\""
+                + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
+                .containsExactly("0 Kehu baseline", "1 customers contacts audit");
+        assertThat(query("SELECT COUNT(*) FROM host_order")).containsExactly("0");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql", "mariadb"})
+    @DisplayName("the scripts of every database are on the class path, for hosts that run them with another tool")
+    void scriptsAreOnTheClassPath(String database) {
+        assertThat(getClass().getClassLoader().getResource("db/kehu/" + database + "/V1__customers_contacts_audit.sql"))
+                .isNotNull();
+    }
+
+    private List<String> query(String sql) throws SQLException {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            List<String> result = new ArrayList<>();
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) row.append(i > 1 ? " " : "").append(rows.getString(i));
+                result.add(row.toString());
+            }
+            return result;
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.kehu.crm.jdbc;
+
+import static dev.kehu.crm.store.tck.TestRecords.T0;
+import static dev.kehu.crm.store.tck.TestRecords.TENANT;
+import static dev.kehu.crm.store.tck.TestRecords.customer;
+import static dev.kehu.crm.store.tck.TestRecords.minimalCustomer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.kehu.crm.CrmStore;
+import dev.kehu.crm.common.Address;
+import dev.kehu.crm.common.DuplicateRecordException;
+import dev.kehu.crm.common.PageRequest;
+import dev.kehu.crm.common.PageRequest.Direction;
+import dev.kehu.crm.customer.Customer;
+import dev.kehu.crm.customer.CustomerId;
+import dev.kehu.crm.customer.CustomerQuery;
+import dev.kehu.crm.customer.CustomerSort;
+import dev.kehu.crm.jdbc.internal.Dialect;
+import dev.kehu.crm.jdbc.internal.Migrations;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the JDBC store promises beyond the compatibility kit, checked on each database: migrations, the
+ * connection pool, text order and search keys where databases differ from Java, and the limits of the columns.
+ */
+abstract class JdbcStoreContractTest {
+    private HikariDataSource pool;
+    private CrmStore store;
+
+    /** A pool on a migrated schema whose tables are empty; the tests close the stores they build, not the pool. */
+    protected abstract HikariDataSource emptyPool();
+
+    @BeforeEach
+    final void openStore() {
+        pool = emptyPool();
+        store = JdbcCrmStore.builder(pool).migrate(false).build();
+    }
+
+    @AfterEach
+    final void closeStore() {
+        if (store != null) store.close();
+    }
+
+    @Test
+    @DisplayName("migrating an up-to-date schema again applies nothing and keeps every row")
+    void migratingAgainChangesNothing() throws SQLException {
+        Customer saved = store.customers().save(customer(TENANT, "c-1", "华夏"));
+
+        Dialect dialect;
+        try (Connection connection = pool.getConnection()) {
+            dialect = Dialect.of(connection);
+        }
+        assertThat(Migrations.migrate(pool, dialect)).isZero();
+        try (JdbcCrmStore again = JdbcCrmStore.create(pool)) {
+            assertThat(again.customers().find(TENANT, saved.id())).contains(saved);
+        }
+    }
+
+    @Test
+    @DisplayName("a refusal inside a transaction rolls it back and gives its connection back to the pool, still usable")
+    void refusedTransactionReturnsItsConnection() {
+        store.customers().save(customer(TENANT, "c-1", "First").toBuilder().number("KH-1").build());
+
+        assertThatThrownBy(() -> store.transactions().useTransaction(() -> {
+            store.customers().save(minimalCustomer(TENANT, "c-2", "Second"));
+            assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isEqualTo(1);
+            store.customers().save(customer(TENANT, "c-3", "Third").toBuilder().number("KH-1").build());
+        })).isInstanceOf(DuplicateRecordException.class);
+
+        assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isZero();
+        assertThat(store.customers().find(TENANT, new CustomerId("c-2"))).isEmpty();
+        store.transactions().useTransaction(() -> store.customers().save(minimalCustomer(TENANT, "c-4", "Fourth")));
+        assertThat(store.customers().find(TENANT, new CustomerId("c-4"))).isPresent();
+    }
+
+    @Test
+    @DisplayName("names and numbers sort by code point on every database, characters above U+FFFF included")
+    void textSortsByCodePoint() {
+        // UTF-16 order (String.compareTo) puts U+1F600 before U+FF21; code point order puts it after.
+        saveAll(minimalCustomer(TENANT, "c-1", "x").toBuilder().mnemonic("\uFF21").number("\uFF21").build(),
+                minimalCustomer(TENANT, "c-2", "x").toBuilder().mnemonic("\uD83D\uDE00").number("\uD83D\uDE00").build(),
+                minimalCustomer(TENANT, "c-3", "x").toBuilder().mnemonic("z").number("z").build(),
+                minimalCustomer(TENANT, "c-4", "x").toBuilder().mnemonic("é").number("é").build());
+
+        for (CustomerSort sort : List.of(CustomerSort.NAME, CustomerSort.NUMBER)) {
+            assertThat(ids(store.customers().page(TENANT, CustomerQuery.all(),
+                    new PageRequest<>(0, 10, sort, Direction.ASCENDING)).items()))
+                    .as("%s", sort).containsExactly("c-3", "c-4", "c-1", "c-2");
+        }
+    }
+
+    @Test
+    @DisplayName("text search lower-cases as Java does, whatever the database's own LOWER does")
+    void searchKeysFollowJava() {
+        saveAll(minimalCustomer(TENANT, "c-1", "İSTANBUL TİCARET"), minimalCustomer(TENANT, "c-2", "ΟΔΥΣΣΕΥΣ"),
+                minimalCustomer(TENANT, "c-3", "STRASSE Straße"));
+
+        assertThat(search("İstanbul")).containsExactly("c-1");
+        assertThat(search("i\u0307stanbul")).containsExactly("c-1");
+        assertThat(search("οδυσσευς")).containsExactly("c-2");
+        assertThat(search("ΟΔΥΣΣΕΥΣ")).containsExactly("c-2");
+        assertThat(search("straße")).containsExactly("c-3");
+        assertThat(search("se straß")).containsExactly("c-3");
+    }
+
+    @Test
+    @DisplayName("long texts of 4-byte characters, and instants from 1900 to 2999, are kept exactly")
+    void limitsRoundTrip() {
+        Customer big = customer(TENANT, "c-1", "🚀".repeat(200)).toBuilder()
+                .notes("重要 🚀 notes ".repeat(400))
+                .address(new Address("🌏".repeat(100), "省".repeat(100), "市".repeat(100),
+                        "9".repeat(20), "路".repeat(300)))
+                .tags(Set.of("\uD83C\uDFF7".repeat(50), "标签".repeat(25)))
+                .createdAt(Instant.parse("1900-01-01T00:00:00.000001Z"))
+                .updatedAt(Instant.parse("2999-12-31T23:59:59.999999Z"))
+                .build();
+
+        store.customers().save(big);
+
+        assertThat(store.customers().find(TENANT, big.id())).contains(big.toBuilder().version(1).build());
+    }
+
+    @Test
+    @DisplayName("digits below a microsecond are dropped, never rounded up")
+    void nanosecondsAreTruncated() {
+        Customer customer = minimalCustomer(TENANT, "c-1", "Nano").toBuilder()
+                .createdAt(T0.plusNanos(999)).updatedAt(Instant.parse("2024-12-31T23:59:59.999999999Z")).build();
+
+        store.customers().save(customer);
+
+        Customer found = store.customers().find(TENANT, customer.id()).orElseThrow();
+        assertThat(found.createdAt()).isEqualTo(T0);
+        assertThat(found.updatedAt()).isEqualTo("2024-12-31T23:59:59.999999Z");
+    }
+
+    private void saveAll(Customer... customers) {
+        for (Customer customer : customers) store.customers().save(customer);
+    }
+
+    private List<String> search(String text) {
+        return ids(store.customers().page(TENANT, CustomerQuery.text(text), PageRequest.first(10, CustomerSort.NAME)).items());
+    }
+
+    private static List<String> ids(List<Customer> customers) {
+        return customers.stream().map(c -> c.id().value()).toList();
+    }
+}
