@@ -65,6 +65,8 @@ public final class Demo {
     }
 
     public static void main(String[] args) {
+        // Hibernate Validator logs through JBoss Logging; send it to SLF4J like everything else.
+        System.setProperty("org.jboss.logging.provider", "slf4j");
         Locale locale = Arrays.asList(args).contains("--lang=en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         HikariConfig config = new HikariConfig();
