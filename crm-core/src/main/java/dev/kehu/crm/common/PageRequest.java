@@ -3,7 +3,9 @@ package dev.kehu.crm.common;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Which page to return and in which order. Ties are broken by id, so pages never overlap or skip.
+ * Which page to return and in which order. Ties are broken by id, so pages never overlap or skip. Text
+ * sorts by code point (binary order) on every store; descending is the exact reverse of ascending, ties
+ * included.
  *
  * @param page      zero-based page number
  * @param size      1–{@value #MAX_SIZE} items

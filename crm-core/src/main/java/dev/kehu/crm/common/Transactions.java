@@ -7,7 +7,11 @@ import java.util.function.Supplier;
  * transaction of the calling thread; a nested call joins the outer transaction.
  */
 public interface Transactions {
-    /** Runs {@code work} in one transaction: commits on return, rolls back on any exception. */
+    /**
+     * Runs {@code work} in one transaction: commits on return, rolls back on anything thrown. A nested call
+     * joins the outer transaction, and the outermost call decides. A transaction whose store call failed is
+     * not to be continued (PostgreSQL refuses to): let the exception end it.
+     */
     <T> T inTransaction(Supplier<T> work);
 
     default void useTransaction(Runnable work) {

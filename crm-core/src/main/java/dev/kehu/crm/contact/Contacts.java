@@ -16,14 +16,15 @@ public interface Contacts {
      * Inserts a contact of version 0, or updates one whose stored version equals {@code contact.version()}.
      *
      * @return the contact as stored, with its new version
-     * @throws dev.kehu.crm.common.StaleRecordException when the stored version differs; nothing is written
+     * @throws dev.kehu.crm.common.StaleRecordException when the stored version differs (or the record is gone,
+     *         or an insert finds the id taken); nothing is written
      */
     Contact save(Contact contact);
 
     /** The contacts of a customer, primary first, then by mnemonic and id. */
     List<Contact> ofCustomer(TenantId tenant, CustomerId customer);
 
-    /** Contacts with this number as work phone, mobile, home phone or fax (the call-centre screen-pop, Y3). */
+    /** Contacts with this number as work phone, mobile, home phone or fax (the screen-pop, Y3), in no set order. */
     List<Contact> findByPhone(TenantId tenant, PhoneNumber phone);
 
     Page<Contact> page(TenantId tenant, ContactQuery query, PageRequest<ContactSort> request);

@@ -20,19 +20,21 @@ public interface Customers {
      * @return the customer as stored, with its new version
      * @throws dev.kehu.crm.common.StaleRecordException when the stored version differs (or the record is
      *         gone, or an insert finds the id taken); nothing is written
+     * @throws dev.kehu.crm.common.DuplicateRecordException when another customer of the tenant has the number;
+     *         nothing is written (a store checks the version first)
      */
     Customer save(Customer customer);
 
     /** The customer with this number (compared exactly), whatever its status. */
     Optional<Customer> findByNumber(TenantId tenant, String number);
 
-    /** Active customers whose phone or fax is this number (the call-centre screen-pop, Y3). */
+    /** Active customers whose phone or fax is this number (the call-centre screen-pop, Y3), in no set order. */
     List<Customer> findByPhone(TenantId tenant, PhoneNumber phone);
 
-    /** Customers whose parent is {@code parent}, whatever their status. */
+    /** Customers whose parent is {@code parent}, whatever their status, in no set order. */
     List<Customer> childrenOf(TenantId tenant, CustomerId parent);
 
-    /** Customers merged into {@code survivor}, directly. */
+    /** Customers merged into {@code survivor}, directly, in no set order. */
     List<Customer> mergedInto(TenantId tenant, CustomerId survivor);
 
     /** One page of the customers matching {@code query} (see {@link CustomerQuery#matches}). */

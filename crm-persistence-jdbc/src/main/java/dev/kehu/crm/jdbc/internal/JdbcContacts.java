@@ -115,24 +115,8 @@ public final class JdbcContacts implements Contacts {
         requireNonNull(query, "query");
         requireNonNull(request, "request");
         Where where = where(tenant, query);
-        NamedSql count = NamedSql.of("SELECT COUNT(*) AS total FROM kehu_contact k WHERE " + where.sql());
-        NamedSql select = NamedSql.of("SELECT " + COLUMNS + "\nFROM kehu_contact k\nWHERE " + where.sql()
-                + "\nORDER BY " + orderBy(request) + "\nLIMIT :limit OFFSET :offset");
-        return transactions.withConnection(connection -> {
-            long total;
-            try (NamedSql.Bound statement = count.prepare(connection, dialect)) {
-                where.bind(statement);
-                try (ResultSet rows = statement.query()) {
-                    rows.next();
-                    total = rows.getLong("total");
-                }
-            }
-            List<Contact> items = total <= request.offset() ? List.of() : list(connection, select, s -> {
-                where.bind(s);
-                s.bigint("limit", request.size()).bigint("offset", request.offset());
-            });
-            return new Page<>(items, request.page(), request.size(), total);
-        });
+        return transactions.withConnection(connection -> Paging.page(connection, dialect, COLUMNS, "kehu_contact k", where,
+                orderBy(request), request, this::list));
     }
 
     /** The SQL form of {@link ContactQuery#matches}. */

@@ -169,24 +169,8 @@ public final class JdbcCustomers implements Customers {
         requireNonNull(query, "query");
         requireNonNull(request, "request");
         Where where = where(tenant, query);
-        NamedSql count = NamedSql.of("SELECT COUNT(*) AS total FROM kehu_customer c WHERE " + where.sql());
-        NamedSql select = NamedSql.of("SELECT " + COLUMNS + "\nFROM kehu_customer c\nWHERE " + where.sql()
-                + "\nORDER BY " + orderBy(request) + "\nLIMIT :limit OFFSET :offset");
-        return transactions.withConnection(connection -> {
-            long total;
-            try (NamedSql.Bound statement = count.prepare(connection, dialect)) {
-                where.bind(statement);
-                try (ResultSet rows = statement.query()) {
-                    rows.next();
-                    total = rows.getLong("total");
-                }
-            }
-            List<Customer> items = total <= request.offset() ? List.of() : load(connection, tenant, select, s -> {
-                where.bind(s);
-                s.bigint("limit", request.size()).bigint("offset", request.offset());
-            });
-            return new Page<>(items, request.page(), request.size(), total);
-        });
+        return transactions.withConnection(connection -> Paging.page(connection, dialect, COLUMNS, "kehu_customer c", where,
+                orderBy(request), request, (c, sql, binder) -> load(c, tenant, sql, binder)));
     }
 
     /** The SQL form of {@link CustomerQuery#matches}. */
