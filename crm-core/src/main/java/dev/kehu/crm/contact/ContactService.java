@@ -26,7 +26,8 @@ import java.util.Optional;
 
 /**
  * The contact use cases (C3, K1): each method is one transaction, audited. At most one contact of a
- * customer is primary: making one primary demotes the other in the same transaction. Obtain it from
+ * customer is primary: making one primary demotes the other in the same transaction, and advances the
+ * customer's version, so that two concurrent changes of the primary contact cannot both commit. Obtain it from
  * {@code Kehu.contacts()}.
  */
 public final class ContactService implements CustomerMergeParticipant {
@@ -130,7 +131,10 @@ public final class ContactService implements CustomerMergeParticipant {
 
     private Contact saveDemotingOthers(Actor actor, Contact before, Contact after, String action) {
         Instant now = context.now();
-        if (after.primary()) {
+        if (after.primary() && (before == null || !before.primary())) {
+            // Two transactions naming different primary contacts change different contact rows, so neither
+            // sees the other's; advancing the customer's version makes the second one stale instead.
+            customers.find(actor.tenant(), after.customer()).ifPresent(customers::save);
             for (Contact other : contacts.ofCustomer(actor.tenant(), after.customer())) {
                 if (other.primary() && !other.id().equals(after.id())) {
                     Contact demoted = contacts.save(other.makePrimary(false, now));

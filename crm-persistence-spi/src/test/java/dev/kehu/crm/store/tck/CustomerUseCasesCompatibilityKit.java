@@ -46,6 +46,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -302,6 +310,29 @@ public abstract class CustomerUseCasesCompatibilityKit {
         }
 
         @Test
+        @DisplayName("two people naming different primary contacts at once never leave two primaries")
+        void concurrentPrimaries() throws InterruptedException {
+            Customer c = huaxia();
+            Contact li = contact(c, "李娜", false, "138 0013 8000");
+            Contact zhang = contact(c, "张强", false, "139 1012 3456");
+            contacts.meetBeforeListing(2); // where the store lets both run at once, both read before either writes
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            List<Future<Contact>> results = List.of(
+                    pool.submit(() -> kehu.contacts().makePrimary(wang, li.id())),
+                    pool.submit(() -> kehu.contacts().makePrimary(zhao, zhang.id())));
+            pool.shutdown();
+            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            for (Future<Contact> result : results) {
+                try {
+                    result.get();
+                } catch (ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(StaleRecordException.class);
+                }
+            }
+            assertThat(kehu.contacts().ofCustomer(wang, c.id())).filteredOn(Contact::primary).hasSize(1);
+        }
+
+        @Test
         @DisplayName("a contact of a customer that does not exist is refused")
         void unknownCustomer() {
             InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> kehu.contacts()
@@ -396,9 +427,10 @@ public abstract class CustomerUseCasesCompatibilityKit {
         @DisplayName("a merge that fails part-way leaves both customers, their contacts and the audit trail as they were")
         void atomic() {
             Customer survivor = huaxia();
-            Customer duplicate = kehu.customers().create(zhao, CustomerDetails.company("华夏科技").build());
-            contact(duplicate, "孙悦", true, "158 0101 2323");
-            contact(duplicate, "周婷", false, "150 1234 5678");
+            Customer created = kehu.customers().create(zhao, CustomerDetails.company("华夏科技").build());
+            contact(created, "孙悦", true, "158 0101 2323");
+            contact(created, "周婷", false, "150 1234 5678");
+            Customer duplicate = kehu.customers().get(wang, created.id()); // a new primary contact advanced its version
             int auditBefore = kehu.customers().history(wang, survivor.id()).size()
                     + kehu.customers().history(wang, duplicate.id()).size();
             contacts.failOnSaveOf("周婷");
@@ -439,6 +471,7 @@ public abstract class CustomerUseCasesCompatibilityKit {
         private final Contacts delegate;
         private final AtomicBoolean armed = new AtomicBoolean();
         private volatile String failingName;
+        private volatile CyclicBarrier meeting;
 
         FailingContacts(Contacts delegate) {
             this.delegate = delegate;
@@ -458,7 +491,27 @@ public abstract class CustomerUseCasesCompatibilityKit {
         }
 
         @Override public Optional<Contact> find(TenantId t, ContactId id) { return delegate.find(t, id); }
-        @Override public List<Contact> ofCustomer(TenantId t, CustomerId c) { return delegate.ofCustomer(t, c); }
+        /** The next {@code parties} listings wait for each other, for at most two seconds. */
+        void meetBeforeListing(int parties) {
+            meeting = new CyclicBarrier(parties);
+        }
+
+        @Override
+        public List<Contact> ofCustomer(TenantId t, CustomerId c) {
+            CyclicBarrier barrier = meeting;
+            if (barrier != null) {
+                try {
+                    // A store that runs one transaction at a time keeps the other party out: go on alone.
+                    barrier.await(2, TimeUnit.SECONDS);
+                    meeting = null;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (BrokenBarrierException | TimeoutException e) {
+                    meeting = null;
+                }
+            }
+            return delegate.ofCustomer(t, c);
+        }
         @Override public List<Contact> findByPhone(TenantId t, PhoneNumber p) { return delegate.findByPhone(t, p); }
         @Override public Page<Contact> page(TenantId t, ContactQuery q,
                                                                 PageRequest<ContactSort> r) { return delegate.page(t, q, r); }
