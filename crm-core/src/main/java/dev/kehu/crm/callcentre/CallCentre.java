@@ -33,6 +33,9 @@ public final class CallCentre {
         if (phone.isEmpty()) return new Callers(null, List.of(), List.of());
         return context.inTransaction(() -> new Callers(phone.get(),
                 customers.findByPhone(actor.tenant(), phone.get()),
-                contacts.findByPhone(actor.tenant(), phone.get())));
+                contacts.findByPhone(actor.tenant(), phone.get()).stream()
+                        .filter(contact -> customers.find(actor.tenant(), contact.customer())
+                                .map(Customer::isActive).orElse(false))
+                        .toList()));
     }
 }

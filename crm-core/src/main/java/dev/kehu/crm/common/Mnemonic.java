@@ -1,5 +1,6 @@
 package dev.kehu.crm.common;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
 import net.sourceforge.pinyin4j.PinyinHelper;
@@ -29,6 +30,7 @@ public final class Mnemonic {
     private static final int LONGEST_WORD = 3;
 
     public static String of(String name) {
+        name = Normalizer.normalize(name, Normalizer.Form.NFKC); // full-width ＡＢＣ reads as ABC
         StringBuilder initials = new StringBuilder();
         int i = 0;
         while (i < name.length()) {
@@ -68,6 +70,7 @@ public final class Mnemonic {
                 return;
             }
         }
-        if (Character.isLetterOrDigit(cp)) out.appendCodePoint(cp);
+        // Only ASCII letters and digits are kept, so a mnemonic can always be typed (é, kana, emoji are not).
+        if (cp < 0x80 && Character.isLetterOrDigit(cp)) out.append((char) cp);
     }
 }

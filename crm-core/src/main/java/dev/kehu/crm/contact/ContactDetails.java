@@ -6,6 +6,7 @@ import dev.kehu.crm.common.validation.OneOf;
 import dev.kehu.crm.common.validation.PlainText;
 import dev.kehu.crm.customer.CustomerId;
 import dev.kehu.crm.customer.OrgUnitId;
+import dev.kehu.crm.internal.Text;
 import jakarta.validation.constraints.Email;
 import dev.kehu.crm.common.validation.HasText;
 import jakarta.validation.constraints.Pattern;
@@ -31,12 +32,24 @@ public record ContactDetails(
         @Size(max = 40) String fax,
         @Size(max = 40) String mobile,
         @Size(max = 40) String homePhone,
-        @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") String email,
+        @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") @PlainText String email,
         @Size(max = 100) @PlainText String messenger,
         @Size(max = 300) @PlainText String homeAddress,
         LocalDate birthday,
         @Size(max = 500) @PlainText(multiline = true) String hobbies,
         @Size(max = 4000) @PlainText(multiline = true) String notes) {
+
+    public ContactDetails {
+        // Forms send "" for an empty field: it means "not given".
+        gender = Text.blankToNull(gender);
+        category = Text.blankToNull(category);
+        orgUnit = Text.blankToNull(orgUnit);
+        workPhone = Text.blankToNull(workPhone);
+        fax = Text.blankToNull(fax);
+        mobile = Text.blankToNull(mobile);
+        homePhone = Text.blankToNull(homePhone);
+        email = Text.blankToNull(email);
+    }
 
     public static Builder of(CustomerId customer, String name) {
         return new Builder().customer(customer.value()).name(name);

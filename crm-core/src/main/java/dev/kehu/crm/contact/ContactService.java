@@ -20,7 +20,6 @@ import dev.kehu.crm.internal.Text;
 import dev.kehu.crm.security.Actor;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -119,6 +118,10 @@ public final class ContactService implements CustomerMergeParticipant {
     /** Moves the duplicate's contacts to the survivor; the survivor's primary contact stays the only one. */
     @Override
     public void moveRecords(Actor actor, Customer duplicate, Customer survivor) {
+        context.useTransaction(() -> moveContacts(actor, duplicate, survivor));
+    }
+
+    private void moveContacts(Actor actor, Customer duplicate, Customer survivor) {
         boolean survivorHasPrimary = contacts.ofCustomer(actor.tenant(), survivor.id()).stream().anyMatch(Contact::primary);
         Instant now = context.now();
         for (Contact contact : contacts.ofCustomer(actor.tenant(), duplicate.id())) {
@@ -131,10 +134,14 @@ public final class ContactService implements CustomerMergeParticipant {
 
     private Contact saveDemotingOthers(Actor actor, Contact before, Contact after, String action) {
         Instant now = context.now();
+        Customer customer = customers.find(actor.tenant(), after.customer())
+                .orElseThrow(() -> new IllegalStateException("contact " + after.id() + " has no customer"));
+        context.authorize(actor, action, Contact.RECORD_TYPE, customer.owner());
+        // A customer's version covers its contacts. Two transactions naming different primary contacts, or a
+        // contact added while its customer is merged away, touch different rows and would not see each other;
+        // saving the customer unchanged makes the later of the two stale instead.
+        customers.save(customer);
         if (after.primary() && (before == null || !before.primary())) {
-            // Two transactions naming different primary contacts change different contact rows, so neither
-            // sees the other's; advancing the customer's version makes the second one stale instead.
-            customers.find(actor.tenant(), after.customer()).ifPresent(customers::save);
             for (Contact other : contacts.ofCustomer(actor.tenant(), after.customer())) {
                 if (other.primary() && !other.id().equals(after.id())) {
                     Contact demoted = contacts.save(other.makePrimary(false, now));
@@ -177,7 +184,7 @@ public final class ContactService implements CustomerMergeParticipant {
         PhoneNumber fax = context.phone(problems, "fax", details.fax());
         PhoneNumber mobile = context.phone(problems, "mobile", details.mobile());
         PhoneNumber homePhone = context.phone(problems, "homePhone", details.homePhone());
-        LocalDate today = LocalDate.ofInstant(context.now(), ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(context.now(), context.clock().getZone());
         if (details.birthday() != null
                 && (details.birthday().isBefore(EARLIEST_BIRTHDAY) || details.birthday().isAfter(today))) {
             problems.add("birthday", "birthday.range", details.birthday());

@@ -63,6 +63,7 @@ public record Customer(CustomerId id, TenantId tenant, CustomerType type, String
         address = address == null ? Address.EMPTY : address;
         tags = Set.copyOf(new TreeSet<>(tags == null ? Set.of() : tags));
         organisation = List.copyOf(organisation == null ? List.of() : organisation);
+        requireNonNull(owner, "a customer has an account manager");
         requireNonNull(status, "status");
         createdAt = requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.MICROS);
         updatedAt = requireNonNull(updatedAt, "updatedAt").truncatedTo(ChronoUnit.MICROS);

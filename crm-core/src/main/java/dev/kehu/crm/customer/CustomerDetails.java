@@ -5,6 +5,7 @@ import dev.kehu.crm.common.Identifiers;
 import dev.kehu.crm.common.validation.OneOf;
 import dev.kehu.crm.common.validation.PlainText;
 import dev.kehu.crm.common.validation.Website;
+import dev.kehu.crm.internal.Text;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import dev.kehu.crm.common.validation.HasText;
@@ -45,12 +46,34 @@ public record CustomerDetails(
         @Size(max = 300) @PlainText String address,
         @Size(max = 40) String phone,
         @Size(max = 40) String fax,
-        @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") String email,
-        @Size(max = 300) @Pattern(regexp = Website.PATTERN, message = "{dev.kehu.crm.Website.message}") String website,
+        @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") @PlainText String email,
+        @Size(max = 300) @Pattern(regexp = Website.PATTERN, message = "{dev.kehu.crm.Website.message}") @PlainText String website,
         @Size(max = 4000) @PlainText(multiline = true) String notes,
         @Size(max = 50) List<@HasText @Size(max = 50) @PlainText String> tags) {
 
     public CustomerDetails {
+        // Forms send "" for an empty field: it means "not given", so that defaults apply.
+        mnemonic = Text.blankToNull(mnemonic);
+        number = Text.blankToNull(number);
+        gender = Text.blankToNull(gender);
+        valueRating = Text.blankToNull(valueRating);
+        creditRating = Text.blankToNull(creditRating);
+        category = Text.blankToNull(category);
+        industry = Text.blankToNull(industry);
+        relationship = Text.blankToNull(relationship);
+        source = Text.blankToNull(source);
+        lifecycleStage = Text.blankToNull(lifecycleStage);
+        parent = Text.blankToNull(parent);
+        countryOrRegion = Text.blankToNull(countryOrRegion);
+        province = Text.blankToNull(province);
+        city = Text.blankToNull(city);
+        postcode = Text.blankToNull(postcode);
+        address = Text.blankToNull(address);
+        phone = Text.blankToNull(phone);
+        fax = Text.blankToNull(fax);
+        email = Text.blankToNull(email);
+        website = Text.blankToNull(website);
+        notes = Text.blankToNull(notes);
         tags = tags == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(tags));
     }
 

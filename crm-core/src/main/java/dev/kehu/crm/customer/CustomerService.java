@@ -1,5 +1,7 @@
 package dev.kehu.crm.customer;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.kehu.crm.audit.AuditEntry;
 import dev.kehu.crm.common.Address;
 import dev.kehu.crm.common.BusinessRuleException;
@@ -22,8 +24,6 @@ import dev.kehu.crm.security.Actor;
 import dev.kehu.crm.common.validation.HasText;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,6 +81,9 @@ public final class CustomerService {
 
     /** Makes {@code newOwner} the account manager of the customer (C5). */
     public Customer changeOwner(Actor actor, CustomerId id, UserId newOwner) {
+        if (newOwner == null) {
+            context.validator().check(new Object(), actor.locale()).add("owner", "input.required", null).throwIfAny();
+        }
         return change(actor, id, "customer.change-owner", current -> current.changeOwner(newOwner, context.now()));
     }
 
@@ -121,7 +124,8 @@ public final class CustomerService {
      * as parent; the duplicate is marked merged. Its audit history shows in {@link #history} of the survivor.
      */
     public Customer merge(Actor actor, CustomerId duplicateId, CustomerId survivorId) {
-        context.authorize(actor, "customer.merge", Customer.RECORD_TYPE, null);
+        requireNonNull(duplicateId, "duplicate");
+        requireNonNull(survivorId, "survivor");
         if (duplicateId.equals(survivorId)) {
             throw new BusinessRuleException("customer.merge.self",
                     Messages.get(actor.locale(), "customer.merge.self"));
@@ -129,6 +133,8 @@ public final class CustomerService {
         return context.inTransaction(() -> {
             Customer duplicate = open(actor, duplicateId);
             Customer survivor = load(actor, survivorId);
+            context.authorize(actor, "customer.merge", Customer.RECORD_TYPE, duplicate.owner());
+            context.authorize(actor, "customer.merge", Customer.RECORD_TYPE, survivor.owner());
             if (!survivor.isActive()) {
                 throw new BusinessRuleException("customer.merge.survivor-closed",
                         Messages.get(actor.locale(), "customer.merge.survivor-closed", survivorId.value()));
@@ -137,14 +143,21 @@ public final class CustomerService {
             Customer mergedDuplicate = customers.save(duplicate.toBuilder().number(null).build().mergeInto(survivorId, now));
             context.audit(actor, Customer.RECORD_TYPE, duplicateId.value(), "customer.merge", duplicate, mergedDuplicate);
             Customer absorbed = survivor.absorb(duplicate, now);
+            // The survivor takes the duplicate's place in the tree: where it hung below the duplicate, it now
+            // hangs where the duplicate did. A parent that would put it below itself is dropped.
+            if (duplicateId.equals(absorbed.parent())) {
+                absorbed = absorbed.toBuilder().parent(duplicate.parent()).build();
+            }
             if (absorbed.parent() != null && createsCycle(actor, survivorId, absorbed.parent())) {
-                absorbed = absorbed.toBuilder().parent(survivor.parent()).build();
+                absorbed = absorbed.toBuilder().parent(null).build();
             }
             Customer savedSurvivor = customers.save(absorbed);
             context.audit(actor, Customer.RECORD_TYPE, survivorId.value(), "customer.merge", survivor, savedSurvivor);
             for (Customer child : customers.childrenOf(actor.tenant(), duplicateId)) {
+                // A child that is an ancestor of the survivor keeps the duplicate's old parent instead.
                 if (child.id().equals(survivorId)) continue;
-                Customer moved = customers.save(child.toBuilder().parent(survivorId).updatedAt(now).build());
+                CustomerId newParent = createsCycle(actor, child.id(), survivorId) ? duplicate.parent() : survivorId;
+                Customer moved = customers.save(child.toBuilder().parent(newParent).updatedAt(now).build());
                 context.audit(actor, Customer.RECORD_TYPE, child.id().value(), "customer.update", child, moved);
             }
             for (CustomerMergeParticipant participant : mergeParticipants) {
@@ -154,9 +167,12 @@ public final class CustomerService {
         });
     }
 
+    /** The customer; the access policy is asked with its owner, so a refused read is an exception, not empty. */
     public Optional<Customer> find(Actor actor, CustomerId id) {
-        context.authorize(actor, "customer.read", Customer.RECORD_TYPE, null);
-        return customers.find(actor.tenant(), id);
+        requireNonNull(id, "id");
+        Optional<Customer> found = customers.find(actor.tenant(), id);
+        context.authorize(actor, "customer.read", Customer.RECORD_TYPE, found.map(Customer::owner).orElse(null));
+        return found;
     }
 
     /** The customer, or {@link RecordNotFoundException}. */
@@ -166,6 +182,8 @@ public final class CustomerService {
 
     /** One page of the customers matching {@code query}. */
     public Page<Customer> find(Actor actor, CustomerQuery query, PageRequest<CustomerSort> page) {
+        requireNonNull(query, "query");
+        requireNonNull(page, "page");
         context.authorize(actor, "customer.read", Customer.RECORD_TYPE, null);
         return customers.page(actor.tenant(), query, page);
     }
@@ -175,7 +193,8 @@ public final class CustomerService {
      * anything else by name, pinyin initials or number ("bjhx" finds 北京华夏科技).
      */
     public Page<Customer> search(Actor actor, String text, PageRequest<CustomerSort> page) {
-        String input = text == null ? "" : text.strip();
+        // Control characters cannot be part of any stored value, and some databases refuse them in a query.
+        String input = text == null ? "" : text.replaceAll("\\p{Cc}", "").strip();
         Optional<PhoneNumber> phone = input.matches("[+0-9()\\s-]{5,}") ? context.phone(input) : Optional.empty();
         CustomerQuery query;
         if (phone.isPresent()) {
@@ -200,9 +219,7 @@ public final class CustomerService {
         return context.inTransaction(() -> {
             Set<String> ids = new LinkedHashSet<>();
             collectMerged(actor, id, ids);
-            List<AuditEntry> entries = new ArrayList<>(context.auditLog().forRecords(actor.tenant(), Customer.RECORD_TYPE, ids));
-            entries.sort(Comparator.comparing(AuditEntry::at));
-            return entries;
+            return context.auditLog().forRecords(actor.tenant(), Customer.RECORD_TYPE, ids);
         });
     }
 
@@ -215,9 +232,11 @@ public final class CustomerService {
 
     /** Loads, changes, saves and audits one customer in one transaction. */
     private Customer change(Actor actor, CustomerId id, String action, UnaryOperator<Customer> change) {
+        requireNonNull(id, "id");
         return context.inTransaction(() -> {
-            Customer current = open(actor, id);
+            Customer current = load(actor, id);
             context.authorize(actor, action, Customer.RECORD_TYPE, current.owner());
+            requireActive(actor, current);
             Customer saved = customers.save(change.apply(current));
             context.audit(actor, Customer.RECORD_TYPE, id.value(), action, current, saved);
             return saved;
@@ -230,10 +249,13 @@ public final class CustomerService {
 
     /** A customer that may still be changed. */
     private Customer open(Actor actor, CustomerId id) {
-        Customer customer = load(actor, id);
+        return requireActive(actor, load(actor, id));
+    }
+
+    private static Customer requireActive(Actor actor, Customer customer) {
         if (!customer.isActive()) {
             throw new BusinessRuleException("customer.closed",
-                    Messages.get(actor.locale(), "customer.closed", id.value()));
+                    Messages.get(actor.locale(), "customer.closed", customer.id().value()));
         }
         return customer;
     }
@@ -318,6 +340,8 @@ public final class CustomerService {
             problems.add("parent", "customer.parent.closed", value);
         } else if (createsCycle(actor, self, parent)) {
             problems.add("parent", "customer.parent.cycle", value);
+        } else if (!customers.find(actor.tenant(), self).map(Customer::parent).filter(parent::equals).isPresent()) {
+            guardAncestors(actor, parent); // only a new parent can close a cycle
         }
         return parent;
     }
@@ -331,6 +355,19 @@ public final class CustomerService {
             current = customers.find(actor.tenant(), current).map(Customer::parent).orElse(null);
         }
         return false;
+    }
+
+    /**
+     * Two transactions giving A the parent B and B the parent A each see no cycle, and touch different rows.
+     * Saving every ancestor unchanged advances their versions, so that one of the two is stale instead.
+     */
+    private void guardAncestors(Actor actor, CustomerId from) {
+        Set<CustomerId> seen = new HashSet<>();
+        for (CustomerId current = from; current != null && seen.add(current); ) {
+            Optional<Customer> ancestor = customers.find(actor.tenant(), current);
+            ancestor.ifPresent(customers::save);
+            current = ancestor.map(Customer::parent).orElse(null);
+        }
     }
 
     private static <E extends Enum<E>> E orDefault(String code, Class<E> type, E fallback) {

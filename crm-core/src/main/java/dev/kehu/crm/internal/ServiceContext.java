@@ -36,6 +36,10 @@ public record ServiceContext(Transactions transactions, AuditLog auditLog, Clock
         return transactions.inTransaction(work);
     }
 
+    public void useTransaction(Runnable work) {
+        transactions.useTransaction(work);
+    }
+
     /** Throws {@link AccessDeniedException} unless the access policy permits the action. */
     public void authorize(Actor actor, String action, String recordType, UserId owner) {
         if (!accessPolicy.permits(actor, action, recordType, owner)) {

@@ -34,6 +34,18 @@ class MnemonicTest {
     }
 
     @Test
+    @DisplayName("only ASCII letters and digits are kept: full-width letters become ASCII, accents and kana go")
+    void asciiOnly() {
+        assertThat(Mnemonic.of("ＡＢＣ Café カフェ")).isEqualTo("abccaf");
+    }
+
+    @Test
+    @DisplayName("a long name of characters outside the basic plane still gives a mnemonic of whole characters")
+    void longSupplementaryName() {
+        assertThat(Mnemonic.of("𠀀".repeat(30) + "华".repeat(60))).hasSize(Mnemonic.MAX_LENGTH).matches("[a-z0-9]+");
+    }
+
+    @Test
     @DisplayName("a mnemonic is at most 50 characters long")
     void longName() {
         assertThat(Mnemonic.of("a".repeat(80))).hasSize(Mnemonic.MAX_LENGTH);

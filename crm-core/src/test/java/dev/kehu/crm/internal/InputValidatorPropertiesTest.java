@@ -166,7 +166,7 @@ class InputValidatorPropertiesTest {
 
     @Provide
     Arbitrary<String> unknownCodes() {
-        return Arbitraries.oneOf(Arbitraries.of("vip", "高", "HIGHEST", "1", "", " VIP", "DROP TABLE"),
+        return Arbitraries.oneOf(Arbitraries.of("vip", "高", "HIGHEST", "1", " VIP", "DROP TABLE"),
                 Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12).filter(s -> !s.matches(
                         "COMPANY|INDIVIDUAL|HIGH|MEDIUM|LOW|POTENTIAL|ORDINARY|VIP|AGENT|PARTNER|INACTIVE|CLOSE|GOOD|FAIR|POOR"
                                 + "|PRE_SALES|CONTRACT_EXECUTION|AFTER_SALES|CONTRACT_EXPIRED|MALE|FEMALE|UNSPECIFIED")));
@@ -216,6 +216,28 @@ class InputValidatorPropertiesTest {
         ContactDetails contact = ContactDetails.of(new CustomerId("c1"), "王伟").customer("c 1").orgUnit("x".repeat(65)).build();
         assertThat(violations(contact, Locale.ENGLISH)).extracting(Violation::path)
                 .containsExactlyInAnyOrder("customer", "orgUnit");
+    }
+
+    @Example
+    @Label("a website or e-mail hiding a control or direction character is rejected")
+    void hiddenInLinks() {
+        assertThat(paths(valid().website("a.com/\u0000").email("x\u202e@mail.cn").build()))
+                .containsExactlyInAnyOrder("website", "email");
+    }
+
+    @Example
+    @Label("empty strings from a form mean 'not given', so defaults apply instead of errors")
+    void emptyStrings() {
+        CustomerDetails details = valid().number("").valueRating("").category("").parent("").phone("").build();
+        assertThat(paths(details)).isEmpty();
+        assertThat(details.number()).isNull();
+        assertThat(details.category()).isNull();
+    }
+
+    @Example
+    @Label("a name of no-break spaces is blank")
+    void noBreakSpaces() {
+        assertThat(paths(valid().name("\u00a0\u202f").build())).containsExactly("name");
     }
 
     @Example

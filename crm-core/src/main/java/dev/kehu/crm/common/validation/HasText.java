@@ -14,8 +14,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * Not {@code null} and not only white space, Unicode white space included: Jakarta's {@code @HasText}
- * accepts a name made of ideographic spaces (U+3000), which Chinese input methods type.
+ * Not {@code null} and not only white space, Unicode white space included: Jakarta's {@code @NotBlank}
+ * accepts a name made of ideographic spaces (U+3000), which Chinese input methods type, or of no-break spaces.
  */
 @Documented
 @Constraint(validatedBy = HasTextValidator.class)

@@ -603,7 +603,7 @@ public abstract class CrmStoreCompatibilityKit {
         void ownerAndTagFilter() {
             saveAll(minimalCustomer(TENANT, "c-1", "Alpha").toBuilder().owner(WANG).tags(Set.of("vip", "重点")).build(),
                     minimalCustomer(TENANT, "c-2", "Beta").toBuilder().owner(LI).tags(Set.of("vipx")).build(),
-                    minimalCustomer(TENANT, "c-3", "Gamma"));
+                    minimalCustomer(TENANT, "c-3", "Gamma").toBuilder().owner(LI).build());
 
             assertThat(searchCustomers(CustomerQuery.all().withOwner(WANG))).containsExactly("c-1");
             assertThat(searchCustomers(CustomerQuery.all().withTag("vip"))).containsExactly("c-1");

@@ -96,7 +96,7 @@ public abstract class CustomerInputPropertiesKit {
                         .map(v -> new Bad("email", CustomerDetails.Builder::email, v)),
                 Arbitraries.of("javascript:alert(1)", "not a site", "ftp://x.cn")
                         .map(v -> new Bad("website", CustomerDetails.Builder::website, v)),
-                Arbitraries.of("SUPER", "vip", "潜在", "")
+                Arbitraries.of("SUPER", "vip", "潜在", " VIP")
                         .map(v -> new Bad("category", CustomerDetails.Builder::category, v)),
                 Arbitraries.of("MINING", "it", "行业")
                         .map(v -> new Bad("industry", CustomerDetails.Builder::industry, v)),

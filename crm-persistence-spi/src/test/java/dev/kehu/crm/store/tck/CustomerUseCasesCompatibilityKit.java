@@ -231,13 +231,24 @@ public abstract class CustomerUseCasesCompatibilityKit {
         @Test
         @DisplayName("a parent that would make the customer its own ancestor is refused")
         void parentCycle() {
-            Customer group = kehu.customers().create(wang, CustomerDetails.company("华夏集团").build());
-            Customer sub = kehu.customers().create(wang, CustomerDetails.company("华夏科技").parent(group.id()).build());
+            Customer created = kehu.customers().create(wang, CustomerDetails.company("华夏集团").build());
+            Customer sub = kehu.customers().create(wang, CustomerDetails.company("华夏科技").parent(created.id()).build());
             Customer leaf = kehu.customers().create(wang, CustomerDetails.company("华夏软件").parent(sub.id()).build());
+            Customer group = kehu.customers().get(wang, created.id()); // attaching children advanced its version
             InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> kehu.customers()
                     .update(wang, group.id(), group.version(), CustomerDetails.of(group).toBuilder().parent(leaf.id()).build()));
             assertThat(e.violations()).extracting(Violation::path).containsExactly("parent");
             assertThat(kehu.customers().get(wang, group.id()).parent()).isNull();
+        }
+
+        @Test
+        @DisplayName("a customer always has an account manager")
+        void ownerRequired() {
+            Customer c = huaxia();
+            InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                    () -> kehu.customers().changeOwner(wang, c.id(), null));
+            assertThat(e.violations()).extracting(Violation::path).containsExactly("owner");
+            assertThat(kehu.customers().get(wang, c.id()).owner()).isEqualTo(wang.user());
         }
 
         @Test
@@ -361,6 +372,7 @@ public abstract class CustomerUseCasesCompatibilityKit {
         void searchBox() {
             Customer c = huaxia();
             kehu.customers().create(wang, CustomerDetails.company("上海浦东发展贸易有限公司").phone("021-5888 6666").build());
+            assertThat(kehu.customers().search(wang, "bj\u0000hx\u0007", FIRST_PAGE).items()).isNotEmpty();
             for (String text : List.of("bjhx", "华夏", "KH-0001", "kh-0001", "(010) 65123456", "+86 10 6512 3456",
                     "INFO@huaxia.example.cn")) {
                 assertThat(kehu.customers().search(wang, text, FIRST_PAGE).items()).as(text)
@@ -379,6 +391,8 @@ public abstract class CustomerUseCasesCompatibilityKit {
             assertThat(byMobile.contacts()).extracting(Contact::id).containsExactly(li.id());
             assertThat(kehu.callCentre().findByPhone(wang, "not a number").isEmpty()).isTrue();
             assertThat(kehu.callCentre().findByPhone(otherTenant, "010 6512 3456").isEmpty()).isTrue();
+            kehu.customers().deactivate(wang, c.id());
+            assertThat(kehu.callCentre().findByPhone(wang, "138 0013 8000").isEmpty()).isTrue();
         }
 
         @Test
@@ -445,6 +459,25 @@ public abstract class CustomerUseCasesCompatibilityKit {
             assertThat(kehu.contacts().ofCustomer(wang, survivor.id())).isEmpty();
             assertThat(kehu.customers().history(wang, survivor.id()).size()
                     + kehu.customers().history(wang, duplicate.id()).size()).isEqualTo(auditBefore);
+        }
+
+        @Test
+        @DisplayName("a survivor below the duplicate takes its place in the tree, and no cycle appears")
+        void survivorBelowDuplicate() {
+            Customer group = kehu.customers().create(wang, CustomerDetails.company("华夏集团").build());
+            Customer duplicate = kehu.customers().create(wang, CustomerDetails.company("华夏").parent(group.id()).build());
+            Customer middle = kehu.customers().create(wang, CustomerDetails.company("华夏科技").parent(duplicate.id()).build());
+            Customer survivor = kehu.customers().create(wang, CustomerDetails.company("华夏软件").parent(middle.id()).build());
+            Customer sibling = kehu.customers().create(wang, CustomerDetails.company("华夏物流").parent(duplicate.id()).build());
+
+            Customer merged = kehu.customers().merge(wang, duplicate.id(), survivor.id());
+
+            assertThat(merged.parent()).isEqualTo(middle.id());
+            assertThat(kehu.customers().get(wang, middle.id()).parent()).isEqualTo(group.id());
+            assertThat(kehu.customers().get(wang, sibling.id()).parent()).isEqualTo(survivor.id());
+            // the survivor's own form saves unchanged: its parent is neither merged nor a cycle
+            assertThat(kehu.customers().update(wang, survivor.id(), merged.version(), CustomerDetails.of(merged))
+                    .parent()).isEqualTo(middle.id());
         }
 
         @Test

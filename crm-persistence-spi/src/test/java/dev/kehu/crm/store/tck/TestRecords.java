@@ -91,6 +91,7 @@ public final class TestRecords {
                 .tenant(tenant)
                 .name(name)
                 .mnemonic(Mnemonic.of(name))
+                .owner(WANG)
                 .createdAt(T0)
                 .updatedAt(T0)
                 .build();
