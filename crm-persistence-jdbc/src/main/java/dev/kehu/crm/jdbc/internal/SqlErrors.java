@@ -9,6 +9,8 @@ final class SqlErrors {
     private static final int MYSQL_DEADLOCK = 1213;
     private static final int H2_CONCURRENT_UPDATE = 90131;
     private static final int H2_DEADLOCK = 40001;
+    private static final int H2_LOCK_TIMEOUT = 50200;
+    private static final int MYSQL_LOCK_WAIT_TIMEOUT = 1205;
 
     private SqlErrors() {
     }
@@ -21,13 +23,17 @@ final class SqlErrors {
         return false;
     }
 
-    /** Another transaction changed the same rows at the same time (deadlock, serialization failure). */
+    /**
+     * Another transaction changed the same rows at the same time (deadlock, serialization failure, or a
+     * row lock held longer than the database waits for it).
+     */
     static boolean isConcurrencyConflict(SQLException e) {
         for (SQLException current = e; current != null; current = current.getNextException()) {
             String state = current.getSQLState();
             int code = current.getErrorCode();
-            if ("40001".equals(state) || "40P01".equals(state) || code == MYSQL_DEADLOCK
-                    || code == H2_CONCURRENT_UPDATE || code == H2_DEADLOCK) {
+            if ("40001".equals(state) || "40P01".equals(state) || "55P03".equals(state) || code == MYSQL_DEADLOCK
+                    || code == MYSQL_LOCK_WAIT_TIMEOUT || code == H2_CONCURRENT_UPDATE || code == H2_DEADLOCK
+                    || code == H2_LOCK_TIMEOUT) {
                 return true;
             }
         }
