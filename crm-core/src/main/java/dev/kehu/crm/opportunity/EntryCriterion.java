@@ -1,0 +1,13 @@
+package dev.kehu.crm.opportunity;
+
+import dev.kehu.crm.common.LabelledEnum;
+
+/** What must be true of an opportunity before it may enter a stage. */
+public enum EntryCriterion implements LabelledEnum {
+    /** At least one quote has been made for it (no negotiation without a quote). */
+    QUOTE_MADE,
+    /** The expected amount is known (no contract signed without it). */
+    EXPECTED_AMOUNT,
+    /** The expected signing date is known. */
+    EXPECTED_SIGNING_DATE
+}
