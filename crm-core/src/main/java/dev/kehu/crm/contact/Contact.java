@@ -8,6 +8,7 @@ import dev.kehu.crm.common.Gender;
 import dev.kehu.crm.common.TenantId;
 import dev.kehu.crm.customer.CustomerId;
 import dev.kehu.crm.customer.OrgUnitId;
+import dev.kehu.crm.internal.Text;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -78,29 +79,25 @@ public record Contact(ContactId id, TenantId tenant, CustomerId customer, String
         fields.put("customer", customer.value());
         fields.put("name", name);
         fields.put("mnemonic", mnemonic);
-        fields.put("gender", text(gender));
+        fields.put("gender", Text.of(gender));
         fields.put("category", category.name());
         fields.put("responsibility", responsibility);
         fields.put("salutation", salutation);
         fields.put("primary", Boolean.toString(primary));
         fields.put("department", department);
         fields.put("position", position);
-        fields.put("orgUnit", text(orgUnit));
-        fields.put("workPhone", text(workPhone));
-        fields.put("fax", text(fax));
-        fields.put("mobile", text(mobile));
-        fields.put("homePhone", text(homePhone));
+        fields.put("orgUnit", Text.of(orgUnit));
+        fields.put("workPhone", Text.of(workPhone));
+        fields.put("fax", Text.of(fax));
+        fields.put("mobile", Text.of(mobile));
+        fields.put("homePhone", Text.of(homePhone));
         fields.put("email", email);
         fields.put("messenger", messenger);
         fields.put("homeAddress", homeAddress);
-        fields.put("birthday", text(birthday));
+        fields.put("birthday", Text.of(birthday));
         fields.put("hobbies", hobbies);
         fields.put("notes", notes);
         return fields;
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
     }
 
     /** Builds a contact; {@link #build()} checks every invariant. Stores use it to read contacts back. */

@@ -62,14 +62,10 @@ public record ContactDetails(
                 .responsibility(c.responsibility()).salutation(c.salutation()).primary(c.primary())
                 .department(c.department()).position(c.position())
                 .orgUnit(c.orgUnit() == null ? null : c.orgUnit().value())
-                .workPhone(text(c.workPhone())).fax(text(c.fax())).mobile(text(c.mobile()))
-                .homePhone(text(c.homePhone())).email(c.email()).messenger(c.messenger())
+                .workPhone(Text.of(c.workPhone())).fax(Text.of(c.fax())).mobile(Text.of(c.mobile()))
+                .homePhone(Text.of(c.homePhone())).email(c.email()).messenger(c.messenger())
                 .homeAddress(c.homeAddress()).birthday(c.birthday()).hobbies(c.hobbies()).notes(c.notes())
                 .build();
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
     }
 
     public Builder toBuilder() {

@@ -1,5 +1,7 @@
 package dev.kehu.crm.contact;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.kehu.crm.audit.AuditEntry;
 import dev.kehu.crm.common.Gender;
 import dev.kehu.crm.common.Mnemonic;
@@ -8,6 +10,7 @@ import dev.kehu.crm.common.PageRequest;
 import dev.kehu.crm.common.PhoneNumber;
 import dev.kehu.crm.common.RecordNotFoundException;
 import dev.kehu.crm.common.StaleRecordException;
+import dev.kehu.crm.common.UserId;
 import dev.kehu.crm.customer.Customer;
 import dev.kehu.crm.customer.CustomerId;
 import dev.kehu.crm.customer.CustomerMergeParticipant;
@@ -83,9 +86,13 @@ public final class ContactService implements CustomerMergeParticipant {
         });
     }
 
+    /** The contact; the access policy is asked with its customer's owner. */
     public Optional<Contact> find(Actor actor, ContactId id) {
-        context.authorize(actor, "contact.read", Contact.RECORD_TYPE, null);
-        return contacts.find(actor.tenant(), id);
+        requireNonNull(id, "id");
+        Optional<Contact> found = contacts.find(actor.tenant(), id);
+        context.authorize(actor, "contact.read", Contact.RECORD_TYPE,
+                found.map(c -> ownerOf(actor, c.customer())).orElse(null));
+        return found;
     }
 
     public Contact get(Actor actor, ContactId id) {
@@ -94,11 +101,14 @@ public final class ContactService implements CustomerMergeParticipant {
 
     /** The contacts of a customer, the primary one first. */
     public List<Contact> ofCustomer(Actor actor, CustomerId customer) {
-        context.authorize(actor, "contact.read", Contact.RECORD_TYPE, null);
+        requireNonNull(customer, "customer");
+        context.authorize(actor, "contact.read", Contact.RECORD_TYPE, ownerOf(actor, customer));
         return contacts.ofCustomer(actor.tenant(), customer);
     }
 
     public Page<Contact> find(Actor actor, ContactQuery query, PageRequest<ContactSort> page) {
+        requireNonNull(query, "query");
+        requireNonNull(page, "page");
         context.authorize(actor, "contact.read", Contact.RECORD_TYPE, null);
         return contacts.page(actor.tenant(), query, page);
     }
@@ -111,7 +121,7 @@ public final class ContactService implements CustomerMergeParticipant {
 
     /** The audit trail of the contact, oldest first (Y2). */
     public List<AuditEntry> history(Actor actor, ContactId id) {
-        context.authorize(actor, "contact.read", Contact.RECORD_TYPE, null);
+        get(actor, id); // the same access as reading the contact
         return context.auditLog().forRecords(actor.tenant(), Contact.RECORD_TYPE, List.of(id.value()));
     }
 
@@ -154,7 +164,12 @@ public final class ContactService implements CustomerMergeParticipant {
         return saved;
     }
 
+    private UserId ownerOf(Actor actor, CustomerId customer) {
+        return customers.find(actor.tenant(), customer).map(Customer::owner).orElse(null);
+    }
+
     private Contact load(Actor actor, ContactId id) {
+        requireNonNull(id, "id");
         return contacts.find(actor.tenant(), id).orElseThrow(() -> notFound(actor, id));
     }
 

@@ -8,6 +8,7 @@ import dev.kehu.crm.common.Gender;
 import dev.kehu.crm.common.PhoneNumber;
 import dev.kehu.crm.common.TenantId;
 import dev.kehu.crm.common.UserId;
+import dev.kehu.crm.internal.Text;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -187,37 +188,33 @@ public record Customer(CustomerId id, TenantId tenant, CustomerType type, String
         fields.put("name", name);
         fields.put("mnemonic", mnemonic);
         fields.put("number", number);
-        fields.put("gender", text(gender));
+        fields.put("gender", Text.of(gender));
         fields.put("valueRating", valueRating.name());
         fields.put("creditRating", creditRating.name());
         fields.put("category", category.name());
         fields.put("industry", industry);
         fields.put("relationship", relationship.name());
-        fields.put("staffSize", text(staffSize));
+        fields.put("staffSize", Text.of(staffSize));
         fields.put("source", source);
         fields.put("lifecycleStage", lifecycleStage.name());
-        fields.put("parent", text(parent));
+        fields.put("parent", Text.of(parent));
         fields.put("countryOrRegion", address.countryOrRegion());
         fields.put("province", address.province());
         fields.put("city", address.city());
         fields.put("postcode", address.postcode());
         fields.put("address", address.street());
-        fields.put("phone", text(phone));
-        fields.put("fax", text(fax));
+        fields.put("phone", Text.of(phone));
+        fields.put("fax", Text.of(fax));
         fields.put("email", email);
         fields.put("website", website);
         fields.put("notes", notes);
-        fields.put("owner", text(owner));
+        fields.put("owner", Text.of(owner));
         fields.put("tags", tags.isEmpty() ? null : String.join(",", new TreeSet<>(tags)));
         fields.put("organisation", organisation.isEmpty() ? null
                 : organisation.stream().map(u -> u.kind().name().charAt(0) + ":" + u.name()).sorted().toList().toString());
         fields.put("status", status.name());
-        fields.put("mergedInto", text(mergedInto));
+        fields.put("mergedInto", Text.of(mergedInto));
         return fields;
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
     }
 
     /** Builds a customer; {@link #build()} checks every invariant. Stores use it to read customers back. */

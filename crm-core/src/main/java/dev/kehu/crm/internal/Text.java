@@ -12,6 +12,11 @@ public final class Text {
         return text == null || text.isBlank() ? null : text;
     }
 
+    /** A value as audit text, {@code null} for none. */
+    public static String of(Object value) {
+        return value == null ? null : value.toString();
+    }
+
     /** E-mail addresses are compared without case, so they are kept in lower case. */
     public static String email(String text) {
         return blankToNull(text) == null ? null : text.strip().toLowerCase(Locale.ROOT);

@@ -17,7 +17,21 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import dev.kehu.crm.Kehu;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -103,16 +117,29 @@ class ArchitectureTest {
                 .should().callMethod(Instant.class, "now")
                 .orShould().callMethod(LocalDate.class, "now")
                 .orShould().callMethod(LocalDateTime.class, "now")
+                .orShould().callMethod(OffsetDateTime.class, "now")
+                .orShould().callMethod(ZonedDateTime.class, "now")
                 .orShould().callMethod(UUID.class, "randomUUID")
                 .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callConstructor(Random.class)
+                .check(all);
+        // Only the entry point may fall back to the system clock, as the default a host can replace.
+        noClasses().that(DescribedPredicate.not(IN_EXAMPLES)).and().doNotHaveFullyQualifiedName(Kehu.class.getName())
+                .and().doNotHaveFullyQualifiedName(Kehu.Builder.class.getName())
+                .should().callMethod(Clock.class, "systemUTC")
+                .orShould().callMethod(Clock.class, "systemDefaultZone")
                 .check(all);
     }
 
     @Test
-    @DisplayName("there is no static mutable state, so two Kehu instances share nothing")
+    @DisplayName("static fields are final and of no mutable container type, so two Kehu instances share nothing")
     void noStaticMutableState() {
         fields().that().areStatic().should().haveModifier(JavaModifier.FINAL).check(all);
-        fields().that().areStatic().should().notHaveRawType(ThreadLocal.class).check(all);
+        for (Class<?> mutable : List.of(ThreadLocal.class, ArrayList.class, HashMap.class, HashSet.class,
+                LinkedHashMap.class, ConcurrentHashMap.class, AtomicLong.class, AtomicInteger.class,
+                AtomicReference.class, StringBuilder.class)) {
+            fields().that().areStatic().should().notHaveRawType(mutable).check(all);
+        }
     }
 
     @Test
