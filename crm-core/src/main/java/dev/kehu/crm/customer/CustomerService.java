@@ -195,7 +195,7 @@ public final class CustomerService {
     public Page<Customer> search(Actor actor, String text, PageRequest<CustomerSort> page) {
         // Control characters cannot be part of any stored value, and some databases refuse them in a query.
         String input = text == null ? "" : text.replaceAll("\\p{Cc}", "").strip();
-        Optional<PhoneNumber> phone = input.matches("[+0-9()\\s-]{5,}") ? context.phone(input) : Optional.empty();
+        Optional<PhoneNumber> phone = input.matches("[+0-9()\\s.\\-/]{5,}") ? context.phone(input) : Optional.empty();
         CustomerQuery query;
         if (phone.isPresent()) {
             query = new CustomerQuery(null, phone.get(), null, null, null, false);

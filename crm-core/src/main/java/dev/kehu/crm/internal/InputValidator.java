@@ -1,6 +1,7 @@
 package dev.kehu.crm.internal;
 
 import dev.kehu.crm.common.InvalidInputException;
+import dev.kehu.crm.common.Labelled;
 import dev.kehu.crm.common.Violation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
@@ -35,7 +36,9 @@ public final class InputValidator implements AutoCloseable {
             problems.add("", "input.required", null);
             return problems;
         }
-        Validator validator = validators.computeIfAbsent(locale, l -> factory.usingContext()
+        // Messages exist in Chinese and English only, so two validators serve every locale.
+        Locale language = Labelled.isChinese(locale) ? Locale.CHINESE : Locale.ENGLISH;
+        Validator validator = validators.computeIfAbsent(language, l -> factory.usingContext()
                 .messageInterpolator(new LocalizedMessageInterpolator(l)).getValidator());
         Set<ConstraintViolation<Object>> found = validator.validate(command);
         found.stream()
