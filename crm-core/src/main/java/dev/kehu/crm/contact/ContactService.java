@@ -63,7 +63,7 @@ public final class ContactService implements CustomerMergeParticipant {
     public Contact update(Actor actor, ContactId id, long expectedVersion, ContactDetails details) {
         return context.inTransaction(() -> {
             Contact current = load(actor, id);
-            context.authorize(actor, "contact.update", Contact.RECORD_TYPE, null);
+            context.authorize(actor, "contact.update", Contact.RECORD_TYPE, ownerOf(actor, current.customer()));
             if (current.version() != expectedVersion) {
                 throw new StaleRecordException(Contact.RECORD_TYPE, id.value(), expectedVersion);
             }
@@ -80,7 +80,7 @@ public final class ContactService implements CustomerMergeParticipant {
     public Contact makePrimary(Actor actor, ContactId id) {
         return context.inTransaction(() -> {
             Contact current = load(actor, id);
-            context.authorize(actor, "contact.update", Contact.RECORD_TYPE, null);
+            context.authorize(actor, "contact.update", Contact.RECORD_TYPE, ownerOf(actor, current.customer()));
             if (current.primary()) return current;
             return saveDemotingOthers(actor, current, current.makePrimary(true, context.now()), "contact.make-primary");
         });

@@ -44,9 +44,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -74,6 +76,7 @@ public abstract class CustomerUseCasesCompatibilityKit {
     protected abstract CrmStore newStore();
 
     private CrmStore store;
+    private final WriteMeeting writes = new WriteMeeting();
     private FailingContacts contacts;
     private Kehu kehu;
     private final Actor wang = Actor.of("wang.wei", "tenant-a", Role.SALES_REPRESENTATIVE);
@@ -84,7 +87,7 @@ public abstract class CustomerUseCasesCompatibilityKit {
     @BeforeEach
     void openKehu() {
         store = newStore();
-        contacts = new FailingContacts(store.contacts());
+        contacts = new FailingContacts(store.contacts(), writes);
         AtomicLong ids = new AtomicLong();
         AtomicLong ticks = new AtomicLong();
         // Each reading of the clock is one second later, so audit entries have distinct, ordered times.
@@ -93,7 +96,8 @@ public abstract class CustomerUseCasesCompatibilityKit {
             @Override public Clock withZone(ZoneId zone) { return this; }
             @Override public Instant instant() { return START.plusSeconds(ticks.getAndIncrement()); }
         };
-        kehu = Kehu.builder().store(new StoreWithContacts(store, contacts)).clock(clock)
+        kehu = Kehu.builder().store(new WrappedStore(store, new MeetingCustomers(store.customers(), writes), contacts))
+                .clock(clock)
                 .idGenerator(() -> "id-" + ids.incrementAndGet()).build();
     }
 
@@ -119,6 +123,18 @@ public abstract class CustomerUseCasesCompatibilityKit {
 
     private List<AuditEntry> audit(String type, String id) {
         return store.auditLog().forRecords(wang.tenant(), type, List.of(id));
+    }
+
+    /** The parents above the customer, nearest first, as stored; stops after a few steps, so a cycle shows. */
+    private List<CustomerId> parentsOf(CustomerId id) {
+        List<CustomerId> parents = new ArrayList<>();
+        CustomerId current = id;
+        while (parents.size() < 5) {
+            current = store.customers().find(wang.tenant(), current).map(Customer::parent).orElse(null);
+            if (current == null) break;
+            parents.add(current);
+        }
+        return parents;
     }
 
     @Nested
@@ -190,6 +206,23 @@ public abstract class CustomerUseCasesCompatibilityKit {
         }
 
         @Test
+        @DisplayName("the access policy sees each record's owner, so a host can keep customers to their managers")
+        void ownerAwarePolicy() {
+            Customer c = huaxia();
+            Contact li = contact(c, "李娜", true, "138 0013 8000");
+            Kehu ownOnly = Kehu.builder().store(store)
+                    .accessPolicy((actor, action, type, owner) -> owner == null || owner.equals(actor.user())).build();
+            assertThat(ownOnly.customers().get(wang, c.id()).id()).isEqualTo(c.id());
+            assertThatThrownBy(() -> ownOnly.customers().get(zhao, c.id())).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> ownOnly.customers().changeOwner(zhao, c.id(), zhao.user()))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> ownOnly.contacts().get(zhao, li.id())).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> ownOnly.contacts().makePrimary(zhao, li.id())).isInstanceOf(AccessDeniedException.class);
+            ownOnly.close();
+            assertThat(kehu.customers().get(wang, c.id()).owner()).isEqualTo(wang.user());
+        }
+
+        @Test
         @DisplayName("an actor the access policy refuses creates nothing")
         void accessDenied() {
             Kehu strict = Kehu.builder().store(store).accessPolicy((actor, action, type, owner) -> false).build();
@@ -239,6 +272,38 @@ public abstract class CustomerUseCasesCompatibilityKit {
                     .update(wang, group.id(), group.version(), CustomerDetails.of(group).toBuilder().parent(leaf.id()).build()));
             assertThat(e.violations()).extracting(Violation::path).containsExactly("parent");
             assertThat(kehu.customers().get(wang, group.id()).parent()).isNull();
+        }
+
+        @Test
+        @DisplayName("two people making two customers each other's parent at once never create a cycle")
+        void concurrentParents() throws InterruptedException {
+            Customer a = kehu.customers().create(wang, CustomerDetails.company("华夏集团").build());
+            Customer b = kehu.customers().create(wang, CustomerDetails.company("华夏科技").build());
+            writes.meetBeforeFirstWrite(2); // where the store lets both run at once, both check for a cycle first
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            List<Future<Customer>> results = List.of(
+                    pool.submit(() -> kehu.customers().update(wang, a.id(), a.version(),
+                            CustomerDetails.of(a).toBuilder().parent(b.id()).build())),
+                    pool.submit(() -> kehu.customers().update(zhao, b.id(), b.version(),
+                            CustomerDetails.of(b).toBuilder().parent(a.id()).build())));
+            pool.shutdown();
+            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            int succeeded = 0;
+            for (Future<Customer> result : results) {
+                try {
+                    result.get();
+                    succeeded++;
+                } catch (ExecutionException e) {
+                    // stale, or refused as a cycle where the second one saw the first
+                    assertThat(e.getCause()).satisfiesAnyOf(
+                            cause -> assertThat(cause).isInstanceOf(StaleRecordException.class),
+                            cause -> assertThat(cause).isInstanceOfSatisfying(InvalidInputException.class,
+                                    i -> assertThat(i.violations()).extracting(Violation::path).containsExactly("parent")));
+                }
+            }
+            assertThat(parentsOf(a.id())).doesNotContain(a.id());
+            assertThat(parentsOf(b.id())).doesNotContain(b.id());
+            assertThat(succeeded).isLessThanOrEqualTo(1);
         }
 
         @Test
@@ -462,6 +527,40 @@ public abstract class CustomerUseCasesCompatibilityKit {
         }
 
         @Test
+        @DisplayName("a contact added while its customer is merged away ends up with the survivor or is refused")
+        void contactAddedDuringMerge() throws InterruptedException, ExecutionException {
+            Customer survivor = huaxia();
+            Customer duplicate = kehu.customers().create(zhao, CustomerDetails.company("华夏科技").build());
+            // Both read the duplicate as active before either writes; then the merge commits first, so a contact
+            // that does not conflict with it would be written to a customer already merged away.
+            writes.meetBeforeFirstWrite(2);
+            CountDownLatch merged = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            Future<Customer> merge = pool.submit(() -> {
+                try {
+                    return kehu.customers().merge(wang, duplicate.id(), survivor.id());
+                } finally {
+                    merged.countDown();
+                }
+            });
+            Future<Contact> added = pool.submit(() -> {
+                writes.holdThisThreadAfterMeetingUntil(merged);
+                return kehu.contacts().create(zhao, ContactDetails.of(duplicate.id(), "孙悦").mobile("158 0101 2323").build());
+            });
+            pool.shutdown();
+            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(merge.get().id()).isEqualTo(survivor.id());
+            try {
+                Contact contact = added.get();
+                assertThat(kehu.contacts().get(wang, contact.id()).customer()).isEqualTo(survivor.id());
+            } catch (ExecutionException e) {
+                assertThat(e.getCause()).isInstanceOfAny(StaleRecordException.class, InvalidInputException.class,
+                        BusinessRuleException.class);
+            }
+            assertThat(kehu.contacts().ofCustomer(wang, duplicate.id())).isEmpty();
+        }
+
+        @Test
         @DisplayName("a survivor below the duplicate takes its place in the tree, and no cycle appears")
         void survivorBelowDuplicate() {
             Customer group = kehu.customers().create(wang, CustomerDetails.company("华夏集团").build());
@@ -492,22 +591,87 @@ public abstract class CustomerUseCasesCompatibilityKit {
         }
     }
 
-    /** The store under test with a Contacts port that can be told to fail, to prove rollback. */
-    private record StoreWithContacts(CrmStore store, Contacts contacts) implements CrmStore {
+    /**
+     * The store under test with wrapped Customers and Contacts ports: contacts that can be told to fail, to prove
+     * rollback, and writes that can be made to wait for each other, to prove concurrent use cases conflict.
+     */
+    private record WrappedStore(CrmStore store, Customers customers, Contacts contacts) implements CrmStore {
         @Override public Transactions transactions() { return store.transactions(); }
-        @Override public Customers customers() { return store.customers(); }
         @Override public AuditLog auditLog() { return store.auditLog(); }
         @Override public void close() { }
     }
 
+    /**
+     * Makes concurrent use cases meet where each has read what it needs but none has written yet: each one's
+     * first save of a customer or contact waits for the others, for at most two seconds, so a store that runs
+     * one transaction at a time (and keeps the others out) goes on alone instead of deadlocking.
+     */
+    private static final class WriteMeeting {
+        private final ThreadLocal<CountDownLatch> held = new ThreadLocal<>();
+        private volatile CyclicBarrier meeting;
+
+        /** The next {@code parties} threads to save something meet before their first save. */
+        void meetBeforeFirstWrite(int parties) {
+            meeting = new CyclicBarrier(parties);
+        }
+
+        /** Once the calling thread has met the others, its first save also waits (at most ten seconds) for {@code done}. */
+        void holdThisThreadAfterMeetingUntil(CountDownLatch done) {
+            held.set(done);
+        }
+
+        void beforeWrite() {
+            CyclicBarrier barrier = meeting;
+            if (barrier == null) return;
+            boolean met = false;
+            try {
+                barrier.await(2, TimeUnit.SECONDS);
+                met = true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (BrokenBarrierException | TimeoutException e) {
+                // A store that runs one transaction at a time keeps the other party out: go on alone.
+            }
+            meeting = null;
+            CountDownLatch done = held.get();
+            held.remove();
+            if (met && done != null) {
+                try {
+                    done.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    private record MeetingCustomers(Customers delegate, WriteMeeting writes) implements Customers {
+        @Override
+        public Customer save(Customer customer) {
+            writes.beforeWrite();
+            return delegate.save(customer);
+        }
+
+        @Override public Optional<Customer> find(TenantId t, CustomerId id) { return delegate.find(t, id); }
+        @Override public Optional<Customer> findByNumber(TenantId t, String number) { return delegate.findByNumber(t, number); }
+        @Override public List<Customer> findByPhone(TenantId t, PhoneNumber p) { return delegate.findByPhone(t, p); }
+        @Override public List<Customer> childrenOf(TenantId t, CustomerId parent) { return delegate.childrenOf(t, parent); }
+        @Override public List<Customer> mergedInto(TenantId t, CustomerId survivor) { return delegate.mergedInto(t, survivor); }
+        @Override public Page<Customer> page(TenantId t, CustomerQuery q, PageRequest<CustomerSort> r) {
+            return delegate.page(t, q, r);
+        }
+    }
+
     private static final class FailingContacts implements Contacts {
         private final Contacts delegate;
+        private final WriteMeeting writes;
         private final AtomicBoolean armed = new AtomicBoolean();
         private volatile String failingName;
         private volatile CyclicBarrier meeting;
 
-        FailingContacts(Contacts delegate) {
+        FailingContacts(Contacts delegate, WriteMeeting writes) {
             this.delegate = delegate;
+            this.writes = writes;
         }
 
         void failOnSaveOf(String name) {
@@ -520,6 +684,7 @@ public abstract class CustomerUseCasesCompatibilityKit {
             if (armed.get() && contact.name().equals(failingName)) {
                 throw new IllegalStateException("injected failure saving " + contact.name());
             }
+            writes.beforeWrite();
             return delegate.save(contact);
         }
 
