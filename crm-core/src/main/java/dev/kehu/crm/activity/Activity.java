@@ -6,7 +6,7 @@ import dev.kehu.crm.common.TenantId;
 import dev.kehu.crm.common.UserId;
 import dev.kehu.crm.contact.ContactId;
 import dev.kehu.crm.customer.CustomerId;
-import dev.kehu.crm.opportunity.Decision;
+import dev.kehu.crm.common.Decision;
 import dev.kehu.crm.opportunity.OpportunityId;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -3,7 +3,7 @@ package dev.kehu.crm.activity;
 import static java.util.Objects.requireNonNull;
 
 import dev.kehu.crm.common.IdGenerator;
-import dev.kehu.crm.opportunity.Decision;
+import dev.kehu.crm.common.Decision;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

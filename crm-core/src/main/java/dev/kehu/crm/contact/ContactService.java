@@ -17,7 +17,7 @@ import dev.kehu.crm.customer.CustomerMergeParticipant;
 import dev.kehu.crm.customer.Customers;
 import dev.kehu.crm.customer.OrgUnitId;
 import dev.kehu.crm.internal.InputValidator.Problems;
-import dev.kehu.crm.internal.Messages;
+import dev.kehu.crm.common.Messages;
 import dev.kehu.crm.internal.ServiceContext;
 import dev.kehu.crm.internal.Text;
 import dev.kehu.crm.security.Actor;

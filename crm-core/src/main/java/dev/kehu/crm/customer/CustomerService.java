@@ -17,7 +17,7 @@ import dev.kehu.crm.common.StaleRecordException;
 import dev.kehu.crm.common.UserId;
 import dev.kehu.crm.common.validation.PlainText;
 import dev.kehu.crm.internal.InputValidator.Problems;
-import dev.kehu.crm.internal.Messages;
+import dev.kehu.crm.common.Messages;
 import dev.kehu.crm.internal.ServiceContext;
 import dev.kehu.crm.internal.Text;
 import dev.kehu.crm.security.Actor;

@@ -2,6 +2,7 @@ package dev.kehu.crm.internal;
 
 import dev.kehu.crm.common.InvalidInputException;
 import dev.kehu.crm.common.Labelled;
+import dev.kehu.crm.common.Messages;
 import dev.kehu.crm.common.Violation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;

@@ -1,5 +1,6 @@
 package dev.kehu.crm.internal;
 
+import dev.kehu.crm.common.Messages;
 import jakarta.validation.MessageInterpolator;
 import java.util.Arrays;
 import java.util.Locale;

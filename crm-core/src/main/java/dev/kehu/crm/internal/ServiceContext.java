@@ -5,6 +5,7 @@ import dev.kehu.crm.audit.AuditLog;
 import dev.kehu.crm.audit.Auditable;
 import dev.kehu.crm.audit.FieldDiff;
 import dev.kehu.crm.common.IdGenerator;
+import dev.kehu.crm.common.Messages;
 import dev.kehu.crm.common.PhoneNumber;
 import dev.kehu.crm.common.ReferenceData;
 import dev.kehu.crm.common.Transactions;

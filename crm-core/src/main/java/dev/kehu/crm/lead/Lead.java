@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.kehu.crm.common.PhoneNumber;
 import dev.kehu.crm.common.TenantId;
 import dev.kehu.crm.common.UserId;
-import dev.kehu.crm.opportunity.Decision;
+import dev.kehu.crm.common.Decision;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;

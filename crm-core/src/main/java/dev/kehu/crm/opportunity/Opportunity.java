@@ -2,6 +2,7 @@ package dev.kehu.crm.opportunity;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.kehu.crm.common.Decision;
 import dev.kehu.crm.common.Money;
 import dev.kehu.crm.common.TenantId;
 import dev.kehu.crm.common.UserId;

@@ -1,5 +1,6 @@
 package dev.kehu.crm.opportunity;
 
+import dev.kehu.crm.common.Decision;
 import java.util.Optional;
 
 /**

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.kehu.crm.common.TenantId;
 import dev.kehu.crm.common.UserId;
-import dev.kehu.crm.opportunity.Decision;
+import dev.kehu.crm.common.Decision;
 import dev.kehu.crm.opportunity.OpportunityId;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -8,7 +8,7 @@ import dev.kehu.crm.common.TenantId;
 import dev.kehu.crm.common.UserId;
 import dev.kehu.crm.contact.ContactId;
 import dev.kehu.crm.customer.CustomerId;
-import dev.kehu.crm.internal.Messages;
+import dev.kehu.crm.common.Messages;
 import dev.kehu.crm.opportunity.OpportunityId;
 import dev.kehu.crm.plan.DevelopmentPlan;
 import dev.kehu.crm.plan.DevelopmentPlanId;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kehu.crm.common.BusinessRuleException;
 import dev.kehu.crm.common.TenantId;
 import dev.kehu.crm.common.UserId;
-import dev.kehu.crm.internal.Messages;
+import dev.kehu.crm.common.Messages;
 import dev.kehu.crm.opportunity.OpportunityId;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,7 +1,5 @@
-package dev.kehu.crm.opportunity;
+package dev.kehu.crm.common;
 
-import dev.kehu.crm.common.BusinessRuleException;
-import dev.kehu.crm.internal.Messages;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;

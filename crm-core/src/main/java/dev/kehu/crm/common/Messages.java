@@ -1,12 +1,14 @@
-package dev.kehu.crm.internal;
+package dev.kehu.crm.common;
 
-import dev.kehu.crm.common.Labelled;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
-/** Kehu's own messages in Chinese (any {@code zh} locale) and English (every other locale). */
+/**
+ * Kehu's messages in Chinese (any {@code zh} locale) and English (every other locale), by the stable code of
+ * an exception or violation; a host may use it to show a {@link KehuException#code()} in another language.
+ */
 public final class Messages {
     private static final String BUNDLE = "dev.kehu.crm.internal.messages";
 
@@ -20,7 +22,7 @@ public final class Messages {
     }
 
     /** The pattern for {@code key}, or {@code null} when there is none. */
-    static String find(Locale locale, String key) {
+    public static String find(Locale locale, String key) {
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Labelled.isChinese(locale) ? Locale.CHINESE : Locale.ROOT,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         try {
