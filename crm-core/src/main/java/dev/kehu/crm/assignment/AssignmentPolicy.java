@@ -1,8 +1,8 @@
 package dev.kehu.crm.assignment;
 
+import dev.kehu.crm.common.Decision;
 import dev.kehu.crm.security.Actor;
 import dev.kehu.crm.security.Role;
-import java.util.Optional;
 
 /** Who may assign opportunities (O6): a sales supervisor, and nobody else. Pure. */
 public final class AssignmentPolicy {
@@ -12,8 +12,8 @@ public final class AssignmentPolicy {
     private AssignmentPolicy() {
     }
 
-    /** The code of the refusal, or empty when {@code actor} may assign. */
-    public static Optional<String> refusal(Actor actor) {
-        return actor.hasRole(Role.SALES_SUPERVISOR) ? Optional.empty() : Optional.of(SUPERVISOR_ONLY);
+    /** Allowed for a sales supervisor, refused as {@value #SUPERVISOR_ONLY} for anyone else. */
+    public static Decision check(Actor actor) {
+        return actor.hasRole(Role.SALES_SUPERVISOR) ? Decision.allow() : Decision.refuse(SUPERVISOR_ONLY);
     }
 }
