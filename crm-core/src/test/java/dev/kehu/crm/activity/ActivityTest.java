@@ -1,5 +1,6 @@
 package dev.kehu.crm.activity;
 
+import static dev.kehu.crm.common.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,14 +40,6 @@ class ActivityTest {
                 due, reminder, null, T0);
     }
 
-    private static BusinessRuleException refusal(Runnable action) {
-        try {
-            action.run();
-        } catch (BusinessRuleException e) {
-            return e;
-        }
-        throw new AssertionError("expected a refusal");
-    }
 
     @Test
     @DisplayName("a scheduled activity is open, about what it links to, with its reminder")

@@ -1,7 +1,7 @@
 package dev.kehu.crm.lead;
 
+import static dev.kehu.crm.common.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.kehu.crm.common.BusinessRuleException;
 import dev.kehu.crm.common.PhoneNumber;
@@ -25,11 +25,6 @@ class LeadTest {
                 new PhoneNumber("+8613800138000"), null, "来电咨询 ERP", OPERATOR, T0);
     }
 
-    private static String refusal(Runnable action) {
-        BusinessRuleException e = catchThrowableOfType(BusinessRuleException.class, action::run);
-        assertThat(e).as("refused").isNotNull();
-        return e.code();
-    }
 
     @Test
     @DisplayName("a lead is captured with its source, nurtured, qualified, assigned and converted once")
@@ -49,27 +44,27 @@ class LeadTest {
     @DisplayName("converting twice, or converting a lead that was not qualified, is refused")
     void convertOnce() {
         Lead converted = captured().qualify(T0).convert(INTO, T0);
-        assertThat(refusal(() -> converted.convert(INTO, T0))).isEqualTo("lead.converted");
-        assertThat(refusal(() -> captured().convert(INTO, T0))).isEqualTo("lead.not-qualified");
+        assertThat(refusal(() -> converted.convert(INTO, T0)).code()).isEqualTo("lead.converted");
+        assertThat(refusal(() -> captured().convert(INTO, T0)).code()).isEqualTo("lead.not-qualified");
     }
 
     @Test
     @DisplayName("a discarded lead has its reason and changes no more")
     void discard() {
-        assertThat(refusal(() -> captured().discard(" ", T0))).isEqualTo("lead.discard.reason");
+        assertThat(refusal(() -> captured().discard(" ", T0)).code()).isEqualTo("lead.discard.reason");
         Lead discarded = captured().discard("重复线索", T0);
         assertThat(discarded.discardReason()).isEqualTo("重复线索");
-        assertThat(refusal(() -> discarded.qualify(T0))).isEqualTo("lead.finished");
-        assertThat(refusal(() -> discarded.assign(OPERATOR, T0))).isEqualTo("lead.finished");
-        assertThat(refusal(() -> discarded.convert(INTO, T0))).isEqualTo("lead.not-qualified");
+        assertThat(refusal(() -> discarded.qualify(T0)).code()).isEqualTo("lead.finished");
+        assertThat(refusal(() -> discarded.assign(OPERATOR, T0)).code()).isEqualTo("lead.finished");
+        assertThat(refusal(() -> discarded.convert(INTO, T0)).code()).isEqualTo("lead.not-qualified");
     }
 
     @Test
     @DisplayName("a qualified lead may still be discarded, but not nurtured or qualified again")
     void qualified() {
         Lead qualified = captured().qualify(T0);
-        assertThat(refusal(() -> qualified.qualify(T0))).isEqualTo("lead.qualified");
-        assertThat(refusal(() -> qualified.nurture("x", T0))).isEqualTo("lead.qualified");
+        assertThat(refusal(() -> qualified.qualify(T0)).code()).isEqualTo("lead.qualified");
+        assertThat(refusal(() -> qualified.nurture("x", T0)).code()).isEqualTo("lead.qualified");
         assertThat(qualified.discard("预算取消", T0).status()).isEqualTo(LeadStatus.DISCARDED);
     }
 }

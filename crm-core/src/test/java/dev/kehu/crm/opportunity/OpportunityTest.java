@@ -1,6 +1,7 @@
 package dev.kehu.crm.opportunity;
 
 import dev.kehu.crm.common.Decision;
+import static dev.kehu.crm.common.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,14 +39,6 @@ class OpportunityTest {
         return change.opportunity();
     }
 
-    private static BusinessRuleException refusal(Runnable action) {
-        try {
-            action.run();
-        } catch (BusinessRuleException e) {
-            return e;
-        }
-        throw new AssertionError("expected a refusal");
-    }
 
     @Test
     @DisplayName("a new opportunity starts in the first stage at its default probability, with one history line")
@@ -167,11 +160,6 @@ class OpportunityTest {
     }
 
     private static String refusalMessage(Decision decision, Locale locale) {
-        try {
-            decision.orThrow(locale);
-        } catch (BusinessRuleException e) {
-            return e.getMessage();
-        }
-        throw new AssertionError("expected a refusal");
+        return refusal(() -> decision.orThrow(locale)).getMessage();
     }
 }

@@ -1,5 +1,6 @@
 package dev.kehu.crm.plan;
 
+import static dev.kehu.crm.common.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,14 +33,6 @@ class DevelopmentPlanTest {
                 .addStep("提交方案", NOV_1.plusDays(14), null, null, T0);
     }
 
-    private static BusinessRuleException refusal(Runnable action) {
-        try {
-            action.run();
-        } catch (BusinessRuleException e) {
-            return e;
-        }
-        throw new AssertionError("expected a refusal");
-    }
 
     @Test
     @DisplayName("a new plan has no steps, and its times are kept to the microsecond")
