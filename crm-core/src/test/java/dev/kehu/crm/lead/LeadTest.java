@@ -3,7 +3,6 @@ package dev.kehu.crm.lead;
 import static dev.kehu.crm.common.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kehu.crm.common.BusinessRuleException;
 import dev.kehu.crm.common.PhoneNumber;
 import dev.kehu.crm.common.TenantId;
 import dev.kehu.crm.common.UserId;

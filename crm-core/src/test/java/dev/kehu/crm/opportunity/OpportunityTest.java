@@ -5,7 +5,6 @@ import static dev.kehu.crm.common.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kehu.crm.common.BusinessRuleException;
 import dev.kehu.crm.common.Money;
 import dev.kehu.crm.common.TenantId;
 import dev.kehu.crm.common.UserId;
