@@ -1,9 +1,15 @@
 package dev.kehu.crm;
 
+import dev.kehu.crm.activity.Activities;
+import dev.kehu.crm.assignment.RoundRobinPositions;
 import dev.kehu.crm.audit.AuditLog;
 import dev.kehu.crm.common.Transactions;
 import dev.kehu.crm.contact.Contacts;
 import dev.kehu.crm.customer.Customers;
+import dev.kehu.crm.lead.Leads;
+import dev.kehu.crm.opportunity.Opportunities;
+import dev.kehu.crm.plan.DevelopmentPlans;
+import dev.kehu.crm.quote.Quotes;
 
 /**
  * A place to keep Kehu's records: the repositories of every feature and the transaction boundary they
@@ -19,6 +25,19 @@ public interface CrmStore extends AutoCloseable {
     Contacts contacts();
 
     AuditLog auditLog();
+
+    Leads leads();
+
+    /** Opportunities with their stage history and attached records. */
+    Opportunities opportunities();
+
+    Quotes quotes();
+
+    DevelopmentPlans developmentPlans();
+
+    Activities activities();
+
+    RoundRobinPositions roundRobinPositions();
 
     /** Releases what the store holds (not a {@code DataSource} the host passed in). */
     @Override

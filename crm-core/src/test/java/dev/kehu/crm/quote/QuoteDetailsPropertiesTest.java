@@ -40,7 +40,7 @@ class QuoteDetailsPropertiesTest {
     }
 
     private static QuoteDetails.Builder valid() {
-        QuoteDetails.Builder builder = QuoteDetails.of(Quotes.CUSTOMER, Quotes.DAY, Quotes.CNY)
+        QuoteDetails.Builder builder = QuoteDetails.of(QuoteFixtures.CUSTOMER, QuoteFixtures.DAY, QuoteFixtures.CNY)
                 .opportunity("o-7").notes("含税价\n有效期30天");
         for (int i = 0; i < LINES; i++) builder.line(validLine());
         return builder;

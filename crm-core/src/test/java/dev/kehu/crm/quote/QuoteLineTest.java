@@ -1,9 +1,9 @@
 package dev.kehu.crm.quote;
 
-import static dev.kehu.crm.quote.Quotes.CNY;
-import static dev.kehu.crm.quote.Quotes.JPY;
-import static dev.kehu.crm.quote.Quotes.cny;
-import static dev.kehu.crm.quote.Quotes.line;
+import static dev.kehu.crm.quote.QuoteFixtures.CNY;
+import static dev.kehu.crm.quote.QuoteFixtures.JPY;
+import static dev.kehu.crm.quote.QuoteFixtures.cny;
+import static dev.kehu.crm.quote.QuoteFixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 

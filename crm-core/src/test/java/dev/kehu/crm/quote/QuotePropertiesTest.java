@@ -1,7 +1,7 @@
 package dev.kehu.crm.quote;
 
-import static dev.kehu.crm.quote.Quotes.LATER;
-import static dev.kehu.crm.quote.Quotes.draft;
+import static dev.kehu.crm.quote.QuoteFixtures.LATER;
+import static dev.kehu.crm.quote.QuoteFixtures.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kehu.crm.common.Money;

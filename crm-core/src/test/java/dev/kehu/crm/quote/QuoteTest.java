@@ -1,10 +1,10 @@
 package dev.kehu.crm.quote;
 
-import static dev.kehu.crm.quote.Quotes.JPY;
-import static dev.kehu.crm.quote.Quotes.USD;
-import static dev.kehu.crm.quote.Quotes.cny;
-import static dev.kehu.crm.quote.Quotes.draft;
-import static dev.kehu.crm.quote.Quotes.line;
+import static dev.kehu.crm.quote.QuoteFixtures.JPY;
+import static dev.kehu.crm.quote.QuoteFixtures.USD;
+import static dev.kehu.crm.quote.QuoteFixtures.cny;
+import static dev.kehu.crm.quote.QuoteFixtures.draft;
+import static dev.kehu.crm.quote.QuoteFixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,13 +1,13 @@
 package dev.kehu.crm.quote;
 
-import static dev.kehu.crm.quote.Quotes.CNY;
-import static dev.kehu.crm.quote.Quotes.CUSTOMER;
-import static dev.kehu.crm.quote.Quotes.LATER;
-import static dev.kehu.crm.quote.Quotes.USD;
-import static dev.kehu.crm.quote.Quotes.cny;
-import static dev.kehu.crm.quote.Quotes.draft;
-import static dev.kehu.crm.quote.Quotes.line;
-import static dev.kehu.crm.quote.Quotes.oneLineDraft;
+import static dev.kehu.crm.quote.QuoteFixtures.CNY;
+import static dev.kehu.crm.quote.QuoteFixtures.CUSTOMER;
+import static dev.kehu.crm.quote.QuoteFixtures.LATER;
+import static dev.kehu.crm.quote.QuoteFixtures.USD;
+import static dev.kehu.crm.quote.QuoteFixtures.cny;
+import static dev.kehu.crm.quote.QuoteFixtures.draft;
+import static dev.kehu.crm.quote.QuoteFixtures.line;
+import static dev.kehu.crm.quote.QuoteFixtures.oneLineDraft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

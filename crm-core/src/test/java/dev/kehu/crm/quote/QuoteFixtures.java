@@ -10,7 +10,7 @@ import java.util.Currency;
 import java.util.List;
 
 /** Values shared by the quote tests. */
-final class Quotes {
+final class QuoteFixtures {
     static final Currency CNY = Money.CNY;
     static final Currency JPY = Currency.getInstance("JPY");
     static final Currency USD = Currency.getInstance("USD");
@@ -20,7 +20,7 @@ final class Quotes {
     static final Instant CREATED = Instant.parse("2025-03-03T01:00:00Z");
     static final Instant LATER = Instant.parse("2025-03-04T01:00:00Z");
 
-    private Quotes() {
+    private QuoteFixtures() {
     }
 
     static QuoteLine line(String quantity, String unitPrice, Currency currency, String discountPercent) {

@@ -1,0 +1,24 @@
+package dev.kehu.crm.activity;
+
+import dev.kehu.crm.common.TenantId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: where activities (calls, e-mails, meetings, visits, tasks) are kept. Every method takes part in the
+ * calling thread's transaction of the same store.
+ */
+public interface Activities {
+    Optional<Activity> find(TenantId tenant, ActivityId id);
+
+    /**
+     * Inserts an activity of version 0, or updates one whose stored version equals {@code activity.version()}.
+     *
+     * @return the activity as stored, with its new version
+     * @throws dev.kehu.crm.common.StaleRecordException when the stored version differs; nothing is written
+     */
+    Activity save(Activity activity);
+
+    /** The activities matching {@code query}, by due time then id. */
+    List<Activity> matching(TenantId tenant, ActivityQuery query);
+}

@@ -1,0 +1,45 @@
+package dev.kehu.crm.opportunity;
+
+import dev.kehu.crm.common.TenantId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: where opportunities, their stage history and their attached records are kept. Every method takes
+ * part in the calling thread's transaction of the same store.
+ */
+public interface Opportunities {
+    Optional<Opportunity> find(TenantId tenant, OpportunityId id);
+
+    /**
+     * Inserts an opportunity of version 0, or updates one whose stored version equals {@code opportunity.version()}.
+     *
+     * @return the opportunity as stored, with its new version
+     * @throws dev.kehu.crm.common.StaleRecordException when the stored version differs (or the record is gone,
+     *         or an insert finds the id taken); nothing is written
+     */
+    Opportunity save(Opportunity opportunity);
+
+    /** The opportunities matching {@code query}, by id. */
+    List<Opportunity> matching(TenantId tenant, OpportunityQuery query);
+
+    /**
+     * Appends a line to the stage history; lines are never changed or removed.
+     *
+     * @throws dev.kehu.crm.common.StaleRecordException when the opportunity already has a line with this
+     *         sequence number; nothing is written
+     */
+    void append(TenantId tenant, StageChange line);
+
+    /** The stage history of the opportunity, by sequence number; empty when it has none. */
+    List<StageChange> history(TenantId tenant, OpportunityId id);
+
+    /** Attaches a record; an id already taken is a {@code DuplicateRecordException}. */
+    void attach(AttachedRecord record);
+
+    /** Removes an attached record; {@code false} when there was none with this id. */
+    boolean detach(TenantId tenant, AttachedRecordId id);
+
+    /** The records attached to the opportunity, oldest first (ties by id). */
+    List<AttachedRecord> attachments(TenantId tenant, OpportunityId id);
+}
