@@ -2,7 +2,23 @@ package dev.kehu.crm;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.kehu.crm.activity.ActivityService;
+import dev.kehu.crm.assignment.AssignmentService;
+import dev.kehu.crm.assignment.SalesForce;
 import dev.kehu.crm.callcentre.CallCentre;
+import dev.kehu.crm.common.BaseCurrency;
+import dev.kehu.crm.common.ExchangeRates;
+import dev.kehu.crm.common.FixedExchangeRates;
+import dev.kehu.crm.common.Money;
+import dev.kehu.crm.forecast.ForecastService;
+import dev.kehu.crm.lead.LeadService;
+import dev.kehu.crm.notification.Notifications;
+import dev.kehu.crm.opportunity.OpportunityFacts;
+import dev.kehu.crm.opportunity.OpportunityService;
+import dev.kehu.crm.opportunity.PipelineCatalogue;
+import dev.kehu.crm.plan.DevelopmentPlanService;
+import dev.kehu.crm.quote.QuoteService;
+import java.util.Currency;
 import dev.kehu.crm.common.IdGenerator;
 import dev.kehu.crm.common.PhoneNumber;
 import dev.kehu.crm.common.ReferenceData;
@@ -31,16 +47,35 @@ public final class Kehu implements AutoCloseable {
     private final CustomerService customers;
     private final ContactService contacts;
     private final CallCentre callCentre;
+    private final OpportunityService opportunities;
+    private final LeadService leads;
+    private final AssignmentService assignment;
+    private final QuoteService quotes;
+    private final DevelopmentPlanService developmentPlans;
+    private final ActivityService activities;
+    private final ForecastService forecasts;
 
     private Kehu(Builder builder) {
         store = requireNonNull(builder.store, "a Kehu needs a store: Kehu.builder().store(...)");
         Clock clock = builder.clock;
         IdGenerator ids = builder.ids != null ? builder.ids : new TimeOrderedIds(clock);
         context = new ServiceContext(store.transactions(), store.auditLog(), clock, ids, builder.accessPolicy,
-                new InputValidator(), builder.referenceData, builder.phoneRegion);
+                new InputValidator(), builder.referenceData, builder.phoneRegion, builder.notifications);
+        BaseCurrency base = new BaseCurrency(builder.baseCurrency, builder.exchangeRates);
         contacts = new ContactService(context, store.contacts(), store.customers());
-        customers = new CustomerService(context, store.customers(), List.of(contacts));
+        // The stage rules ask whether a quote was made through a port, so opportunities need not know quotes.
+        opportunities = new OpportunityService(context, store.opportunities(), store.customers(), builder.pipelines,
+                (tenant, id) -> new OpportunityFacts(!store.quotes().ofOpportunity(tenant, id).isEmpty()));
+        quotes = new QuoteService(context, store.quotes(), store.customers(), store.opportunities(), base);
+        activities = new ActivityService(context, store.activities(), store.customers(), store.contacts(),
+                store.opportunities(), store.developmentPlans());
+        customers = new CustomerService(context, store.customers(), List.of(contacts, opportunities, quotes, activities));
         callCentre = new CallCentre(context, store.customers(), store.contacts());
+        leads = new LeadService(context, store.leads(), customers, contacts, opportunities);
+        assignment = new AssignmentService(context, store.opportunities(), store.customers(),
+                store.roundRobinPositions(), builder.salesForce, base);
+        developmentPlans = new DevelopmentPlanService(context, store.developmentPlans(), store.opportunities());
+        forecasts = new ForecastService(context, store.opportunities(), base);
     }
 
     public static Builder builder() {
@@ -62,6 +97,41 @@ public final class Kehu implements AutoCloseable {
         return callCentre;
     }
 
+    /** Leads (O1): capture, nurture, qualify or discard, assign, convert. */
+    public LeadService leads() {
+        return leads;
+    }
+
+    /** Opportunities (O2–O5, O8): open, edit, move, estimate, close, reopen, history, attached records. */
+    public OpportunityService opportunities() {
+        return opportunities;
+    }
+
+    /** Assignment of opportunities by a sales supervisor (O6). */
+    public AssignmentService assignment() {
+        return assignment;
+    }
+
+    /** Quotes (Q1, Q3): draft, send, accept or reject, revise, sales-order draft. */
+    public QuoteService quotes() {
+        return quotes;
+    }
+
+    /** Development plans (O7): steps, results, overdue steps. */
+    public DevelopmentPlanService developmentPlans() {
+        return developmentPlans;
+    }
+
+    /** Activities and visits (A1, A2) and the workbench (A3). */
+    public ActivityService activities() {
+        return activities;
+    }
+
+    /** The sales funnel (O10) and the weighted forecast (O11). */
+    public ForecastService forecasts() {
+        return forecasts;
+    }
+
     /** The configurable lists in force (industries, sources…), with their labels. */
     public ReferenceData referenceData() {
         return context.referenceData();
@@ -80,6 +150,11 @@ public final class Kehu implements AutoCloseable {
         private AccessPolicy accessPolicy = AccessPolicy.permitAll();
         private ReferenceData referenceData = ReferenceData.defaults();
         private String phoneRegion = PhoneNumber.CHINA;
+        private PipelineCatalogue pipelines = PipelineCatalogue.standard();
+        private Currency baseCurrency = Money.CNY;
+        private ExchangeRates exchangeRates = FixedExchangeRates.builder().build();
+        private SalesForce salesForce = SalesForce.of(List.of());
+        private Notifications notifications = Notifications.none();
 
         private Builder() {
         }
@@ -107,6 +182,21 @@ public final class Kehu implements AutoCloseable {
             phoneRegion = value;
             return this;
         }
+
+        /** The sales pipelines, the default first; {@link PipelineCatalogue#standard()} by default. */
+        public Builder pipelines(PipelineCatalogue value) { pipelines = requireNonNull(value); return this; }
+
+        /** The currency totals across records are reported in (Q3); CNY by default. */
+        public Builder baseCurrency(Currency value) { baseCurrency = requireNonNull(value); return this; }
+
+        /** Dated exchange rates into the base currency; an empty {@link FixedExchangeRates} by default. */
+        public Builder exchangeRates(ExchangeRates value) { exchangeRates = requireNonNull(value); return this; }
+
+        /** The account managers assignment chooses from (O6); nobody by default. */
+        public Builder salesForce(SalesForce value) { salesForce = requireNonNull(value); return this; }
+
+        /** Where notifications go (an assignment tells the new owner); nowhere by default. */
+        public Builder notifications(Notifications value) { notifications = requireNonNull(value); return this; }
 
         public Kehu build() {
             return new Kehu(this);

@@ -1,5 +1,9 @@
 package dev.kehu.crm.activity;
 
+import dev.kehu.crm.audit.Auditable;
+import dev.kehu.crm.internal.Text;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import static java.util.Objects.requireNonNull;
 
 import dev.kehu.crm.common.TenantId;
@@ -32,7 +36,7 @@ import java.util.Locale;
 public record Activity(ActivityId id, TenantId tenant, ActivityKind kind, String subject, CustomerId customer,
                        ContactId contact, OpportunityId opportunity, UserId owner, Instant due, Instant reminder,
                        String notes, ActivityStatus status, String outcome, Instant completedAt, Instant cancelledAt,
-                       Instant createdAt, Instant updatedAt, long version) {
+                       Instant createdAt, Instant updatedAt, long version) implements Auditable {
 
     public static final String RECORD_TYPE = "activity";
 
@@ -142,6 +146,23 @@ public record Activity(ActivityId id, TenantId tenant, ActivityKind kind, String
     /** Still open and with a reminder on {@code day} in {@code zone}. */
     public boolean remindsOn(LocalDate day, ZoneId zone) {
         return isOpen() && reminder != null && reminder.atZone(zone).toLocalDate().equals(day);
+    }
+
+    @Override
+    public Map<String, String> auditFields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("kind", kind.name());
+        fields.put("subject", subject);
+        fields.put("customer", Text.of(customer));
+        fields.put("contact", Text.of(contact));
+        fields.put("opportunity", Text.of(opportunity));
+        fields.put("owner", owner.value());
+        fields.put("due", due.toString());
+        fields.put("reminder", Text.of(reminder));
+        fields.put("notes", notes);
+        fields.put("status", status.name());
+        fields.put("outcome", outcome);
+        return fields;
     }
 
     public Builder toBuilder() {

@@ -14,6 +14,8 @@ public final class ReferenceData {
     public static final String INDUSTRY = "industry";
     /** Where a customer came from (来源); the source list of O2 by default. */
     public static final String CUSTOMER_SOURCE = "customer-source";
+    /** Where a lead or an opportunity came from (机会来源, O2); the same codes as customers' by default. */
+    public static final String OPPORTUNITY_SOURCE = "opportunity-source";
 
     private final Map<String, CodeList> lists;
 
@@ -48,6 +50,7 @@ public final class ReferenceData {
                 new Code("PUBLIC_TENDER", "公开招标", "public tender"),
                 new Code("INTERNET", "互联网", "internet"),
                 new Code("OTHER", "其它", "other"))));
+        lists.put(OPPORTUNITY_SOURCE, new CodeList(OPPORTUNITY_SOURCE, lists.get(CUSTOMER_SOURCE).entries()));
         return new ReferenceData(lists);
     }
 

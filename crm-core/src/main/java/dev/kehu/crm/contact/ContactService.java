@@ -12,6 +12,7 @@ import dev.kehu.crm.common.RecordNotFoundException;
 import dev.kehu.crm.common.StaleRecordException;
 import dev.kehu.crm.common.UserId;
 import dev.kehu.crm.customer.Customer;
+import dev.kehu.crm.customer.CustomerChecks;
 import dev.kehu.crm.customer.CustomerId;
 import dev.kehu.crm.customer.CustomerMergeParticipant;
 import dev.kehu.crm.customer.Customers;
@@ -183,13 +184,8 @@ public final class ContactService implements CustomerMergeParticipant {
         Problems problems = context.validator().check(details, actor.locale());
         if (details == null) problems.throwIfAny();
         // Checks against stored data run when their own fields are well-formed, so one exception lists every problem.
-        Optional<Customer> customer = problems.has("customer") ? Optional.empty()
-                : customers.find(actor.tenant(), new CustomerId(details.customer()));
-        if (!problems.has("customer") && customer.isEmpty()) {
-            problems.add("customer", "customer.not-found", details.customer(), details.customer());
-        } else if (customer.isPresent() && !customer.get().isActive()) {
-            problems.add("customer", "customer.closed", details.customer(), details.customer());
-        }
+        Optional<Customer> customer = CustomerChecks.activeCustomer(customers, problems, actor.tenant(), "customer",
+                details.customer());
         OrgUnitId orgUnit = problems.has("orgUnit") || Text.blankToNull(details.orgUnit()) == null ? null
                 : new OrgUnitId(details.orgUnit());
         if (orgUnit != null && customer.isPresent() && !customer.get().hasOrgUnit(orgUnit)) {

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.kehu.crm.audit.AuditEntry;
 import dev.kehu.crm.common.Address;
 import dev.kehu.crm.common.BusinessRuleException;
-import dev.kehu.crm.common.CodeList;
 import dev.kehu.crm.common.Gender;
 import dev.kehu.crm.common.Mnemonic;
 import dev.kehu.crm.common.Page;
@@ -82,7 +81,7 @@ public final class CustomerService {
     /** Makes {@code newOwner} the account manager of the customer (C5). */
     public Customer changeOwner(Actor actor, CustomerId id, UserId newOwner) {
         if (newOwner == null) {
-            context.validator().check(new Object(), actor.locale()).add("owner", "input.required", null).throwIfAny();
+            context.rejectInput(actor.locale(), "owner", "input.required", null);
         }
         return change(actor, id, "customer.change-owner", current -> current.changeOwner(newOwner, context.now()));
     }
@@ -280,8 +279,8 @@ public final class CustomerService {
                 problems.add("staffSize", "customer.staff-size.individual", details.staffSize());
             }
         }
-        String industry = code(problems, "industry", details.industry(), ReferenceData.INDUSTRY);
-        String source = code(problems, "source", details.source(), ReferenceData.CUSTOMER_SOURCE);
+        String industry = context.referenceCode(problems, "industry", details.industry(), ReferenceData.INDUSTRY);
+        String source = context.referenceCode(problems, "source", details.source(), ReferenceData.CUSTOMER_SOURCE);
         PhoneNumber phone = context.phone(problems, "phone", details.phone());
         PhoneNumber fax = context.phone(problems, "fax", details.fax());
         String number = Text.blankToNull(details.number());
@@ -317,16 +316,6 @@ public final class CustomerService {
                 .build();
     }
 
-    private String code(Problems problems, String path, String code, String listName) {
-        String value = Text.blankToNull(code);
-        if (value == null || problems.has(path)) return null;
-        CodeList list = context.referenceData().list(listName);
-        if (!list.contains(value)) {
-            problems.add(path, "code.unknown", value, value, listName,
-                    list.entries().stream().map(c -> c.code()).collect(Collectors.joining(", ")));
-        }
-        return value;
-    }
 
 
     private CustomerId parent(Actor actor, Problems problems, String text, CustomerId self) {

@@ -78,6 +78,12 @@ public final class InputValidator implements AutoCloseable {
             return violations.stream().anyMatch(v -> v.path().equals(path));
         }
 
+        /** Whether {@code path} or anything inside it ({@code path.field}, {@code path[i]}) has a violation. */
+        public boolean hasUnder(String path) {
+            return violations.stream().anyMatch(v -> v.path().equals(path) || v.path().startsWith(path + ".")
+                    || v.path().startsWith(path + "["));
+        }
+
         public void throwIfAny() {
             if (!violations.isEmpty()) throw new InvalidInputException(violations);
         }

@@ -9,6 +9,11 @@ import dev.kehu.crm.common.Messages;
 import dev.kehu.crm.common.PhoneNumber;
 import dev.kehu.crm.common.ReferenceData;
 import dev.kehu.crm.common.Transactions;
+import dev.kehu.crm.common.CodeList;
+import dev.kehu.crm.notification.Notification;
+import dev.kehu.crm.notification.Notifications;
+import java.util.List;
+import java.util.stream.Collectors;
 import dev.kehu.crm.security.AccessDeniedException;
 import dev.kehu.crm.security.AccessPolicy;
 import dev.kehu.crm.security.Actor;
@@ -22,7 +27,7 @@ import java.util.function.Supplier;
 /** What every use case needs besides its repositories; one per {@code Kehu} instance. */
 public record ServiceContext(Transactions transactions, AuditLog auditLog, Clock clock, IdGenerator ids,
                              AccessPolicy accessPolicy, InputValidator validator, ReferenceData referenceData,
-                             String phoneRegion) {
+                             String phoneRegion, Notifications notifications) {
 
     /** Now, to the microsecond: what every store keeps, so a record reads back equal to what was saved. */
     public Instant now() {
@@ -55,6 +60,12 @@ public record ServiceContext(Transactions transactions, AuditLog auditLog, Clock
                 FieldDiff.between(before, after)));
     }
 
+    /** Refuses the input with one violation at {@code path}: an {@code InvalidInputException}. */
+    public void rejectInput(java.util.Locale locale, String path, String messageKey, Object rejectedValue,
+                            Object... arguments) {
+        new InputValidator.Problems(locale).add(path, messageKey, rejectedValue, arguments).throwIfAny();
+    }
+
     /** Parses a phone field; an unreadable number is added to {@code problems}. {@code null} for blank text. */
     public PhoneNumber phone(InputValidator.Problems problems, String path, String text) {
         if (Text.blankToNull(text) == null) return null;
@@ -66,5 +77,37 @@ public record ServiceContext(Transactions transactions, AuditLog auditLog, Clock
     /** Parses a phone number in the configured default region; empty for blank or unreadable text. */
     public Optional<PhoneNumber> phone(String text) {
         return PhoneNumber.parse(text, phoneRegion);
+    }
+
+    /**
+     * A code of the reference list {@code listName}, or {@code null} for blank text; a code not on the list is
+     * added to {@code problems}.
+     */
+    public String referenceCode(InputValidator.Problems problems, String path, String code, String listName) {
+        String value = Text.blankToNull(code);
+        if (value == null || problems.has(path)) return null;
+        CodeList list = referenceData.list(listName);
+        if (!list.contains(value)) {
+            problems.add(path, "code.unknown", value, value, listName,
+                    list.entries().stream().map(c -> c.code()).collect(Collectors.joining(", ")));
+        }
+        return value;
+    }
+
+    /**
+     * Runs {@code work} in a transaction and sends the notifications it returns once it has committed, so a
+     * rolled-back change notifies nobody.
+     */
+    public <T> T inTransactionThenNotify(Supplier<Notified<T>> work) {
+        Notified<T> done = transactions.inTransaction(work);
+        done.notifications().forEach(notifications::send);
+        return done.result();
+    }
+
+    /** What a use case returns together with the notifications to send after it commits. */
+    public record Notified<T>(T result, List<Notification> notifications) {
+        public Notified {
+            notifications = List.copyOf(notifications);
+        }
     }
 }

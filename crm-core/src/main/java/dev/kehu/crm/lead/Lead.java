@@ -5,7 +5,10 @@ import static java.util.Objects.requireNonNull;
 import dev.kehu.crm.common.PhoneNumber;
 import dev.kehu.crm.common.TenantId;
 import dev.kehu.crm.common.UserId;
+import dev.kehu.crm.audit.Auditable;
 import dev.kehu.crm.common.Decision;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -21,7 +24,7 @@ import java.util.Locale;
  */
 public record Lead(LeadId id, TenantId tenant, String source, String company, String person, PhoneNumber phone,
                    String email, String notes, UserId owner, LeadStatus status, String discardReason,
-                   Conversion conversion, Instant createdAt, Instant updatedAt, long version) {
+                   Conversion conversion, Instant createdAt, Instant updatedAt, long version) implements Auditable {
 
     public static final String RECORD_TYPE = "lead";
 
@@ -79,9 +82,33 @@ public record Lead(LeadId id, TenantId tenant, String source, String company, St
     /** Records what a qualified lead became; converting twice, or an unqualified lead, is refused. */
     public Lead convert(Conversion into, Instant at) {
         requireNonNull(into, "into");
-        if (status == LeadStatus.CONVERTED) refuse("lead.converted", id.value());
-        if (status != LeadStatus.QUALIFIED) refuse("lead.not-qualified", id.value());
+        convertible().orThrow(Locale.ROOT);
         return with(LeadStatus.CONVERTED, notes, null, into, at);
+    }
+
+    /** Whether it may be converted now: refused when converted already or not qualified. */
+    public Decision convertible() {
+        if (status == LeadStatus.CONVERTED) return Decision.refuse("lead.converted", id.value());
+        if (status != LeadStatus.QUALIFIED) return Decision.refuse("lead.not-qualified", id.value());
+        return Decision.allow();
+    }
+
+    @Override
+    public Map<String, String> auditFields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("source", source);
+        fields.put("company", company);
+        fields.put("person", person);
+        fields.put("phone", phone == null ? null : phone.e164());
+        fields.put("email", email);
+        fields.put("notes", notes);
+        fields.put("owner", owner == null ? null : owner.value());
+        fields.put("status", status.name());
+        fields.put("discardReason", discardReason);
+        fields.put("customer", conversion == null ? null : conversion.customer().value());
+        fields.put("contact", conversion == null || conversion.contact() == null ? null : conversion.contact().value());
+        fields.put("opportunity", conversion == null ? null : conversion.opportunity().value());
+        return fields;
     }
 
     private void requireOpen(String action) {

@@ -2,7 +2,10 @@ package dev.kehu.crm.opportunity;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.kehu.crm.audit.Auditable;
 import dev.kehu.crm.common.TenantId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.kehu.crm.common.UserId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +23,7 @@ import java.time.temporal.ChronoUnit;
  */
 public record AttachedRecord(AttachedRecordId id, TenantId tenant, OpportunityId opportunity, AttachedRecordKind kind,
                              String title, String details, String strengths, String weaknesses, UserId author,
-                             Instant createdAt) {
+                             Instant createdAt) implements Auditable {
     public static final String RECORD_TYPE = "opportunity-record";
 
     public AttachedRecord {
@@ -34,5 +37,17 @@ public record AttachedRecord(AttachedRecordId id, TenantId tenant, OpportunityId
         }
         requireNonNull(author, "author");
         createdAt = requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Override
+    public Map<String, String> auditFields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("opportunity", opportunity.value());
+        fields.put("kind", kind.name());
+        fields.put("title", title);
+        fields.put("details", details);
+        fields.put("strengths", strengths);
+        fields.put("weaknesses", weaknesses);
+        return fields;
     }
 }

@@ -2,7 +2,12 @@ package dev.kehu.crm.opportunity;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.kehu.crm.audit.Auditable;
 import dev.kehu.crm.common.Decision;
+import dev.kehu.crm.internal.Text;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import dev.kehu.crm.common.Money;
 import dev.kehu.crm.common.TenantId;
 import dev.kehu.crm.common.UserId;
@@ -28,7 +33,7 @@ public record Opportunity(OpportunityId id, TenantId tenant, PipelineId pipeline
                           LocalDate expectedSigningDate, Money expectedAmount, String stage, Probability probability,
                           String stageNote, OpportunityStatus status, String lostReason, String winningCompetitor,
                           Instant stageEnteredAt, Instant closedAt, int historyLength, Instant createdAt,
-                          Instant updatedAt, long version) {
+                          Instant updatedAt, long version) implements Auditable {
 
     public static final String RECORD_TYPE = "opportunity";
 
@@ -143,6 +148,22 @@ public record Opportunity(OpportunityId id, TenantId tenant, PipelineId pipeline
                 reopened.line());
     }
 
+    /**
+     * Gives it to another account manager (O6); there is always exactly one. Refused when it is closed
+     * ({@code opportunity.closed}) or already theirs ({@code opportunity.owner.same}).
+     */
+    public Opportunity assignTo(UserId newOwner, Instant at) {
+        requireNonNull(newOwner, "newOwner");
+        if (status.isClosed()) Decision.refuse("opportunity.closed", id.value()).orThrow(Locale.ROOT);
+        if (newOwner.equals(owner)) Decision.refuse("opportunity.owner.same", newOwner.value()).orThrow(Locale.ROOT);
+        return toBuilder().owner(newOwner).updatedAt(at).build();
+    }
+
+    /** The weighted amount of O11: the expected amount times the probability; empty without an amount. */
+    public Optional<Money> weightedAmount() {
+        return Optional.ofNullable(expectedAmount).map(a -> a.times(probability.fraction()));
+    }
+
     /** Whether it has sat in its stage longer than the stage allows (only open opportunities go stale). */
     public boolean isStale(Pipeline pipeline, Instant now) {
         if (status.isClosed()) return false;
@@ -156,6 +177,25 @@ public record Opportunity(OpportunityId id, TenantId tenant, PipelineId pipeline
                 .stageNote(note).stageEnteredAt(enteredAt).closedAt(closed).historyLength(historyLength + 1)
                 .updatedAt(at).build();
         return new Change(after, new StageChange(id, historyLength + 1, at, actor, kind, position(), to, note));
+    }
+
+    /** The fields a person edits, the owner and the closing; stage and probability are in the stage history. */
+    @Override
+    public Map<String, String> auditFields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("subject", subject);
+        fields.put("customer", customer.value());
+        fields.put("discoveredOn", discoveredOn.toString());
+        fields.put("source", source);
+        fields.put("owner", owner.value());
+        fields.put("informant", informant);
+        fields.put("customerNeeds", customerNeeds);
+        fields.put("expectedSigningDate", Text.of(expectedSigningDate));
+        fields.put("expectedAmount", Text.of(expectedAmount));
+        fields.put("status", status.name());
+        fields.put("lostReason", lostReason);
+        fields.put("winningCompetitor", winningCompetitor);
+        return fields;
     }
 
     public Builder toBuilder() {

@@ -19,6 +19,11 @@ public record Probability(int percent) implements Comparable<Probability> {
         return percent >= 0 && percent <= 100 && percent % 10 == 0;
     }
 
+    /** The probability as a fraction, exactly: 0.7 for 70 %. */
+    public java.math.BigDecimal fraction() {
+        return java.math.BigDecimal.valueOf(percent, 2);
+    }
+
     @Override
     public int compareTo(Probability other) {
         return Integer.compare(percent, other.percent);

@@ -1,5 +1,8 @@
 package dev.kehu.crm.plan;
 
+import dev.kehu.crm.audit.Auditable;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import static java.util.Objects.requireNonNull;
 
 import dev.kehu.crm.common.TenantId;
@@ -27,7 +30,8 @@ import java.util.Locale;
  * @param steps the steps in order, numbered 1..n
  */
 public record DevelopmentPlan(DevelopmentPlanId id, TenantId tenant, OpportunityId opportunity, UserId owner,
-                              List<PlanStep> steps, Instant createdAt, Instant updatedAt, long version) {
+                              List<PlanStep> steps, Instant createdAt, Instant updatedAt, long version)
+        implements Auditable {
 
     public static final String RECORD_TYPE = "development-plan";
 
@@ -153,6 +157,20 @@ public record DevelopmentPlan(DevelopmentPlanId id, TenantId tenant, Opportunity
         List<PlanStep> renumbered = new ArrayList<>(changed.size());
         for (int i = 0; i < changed.size(); i++) renumbered.add(changed.get(i).numbered(i + 1));
         return toBuilder().steps(renumbered).updatedAt(at).build();
+    }
+
+    @Override
+    public Map<String, String> auditFields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("opportunity", opportunity.value());
+        fields.put("owner", owner.value());
+        for (PlanStep step : steps) {
+            fields.put("step " + step.number(), step.what() + " @ " + step.plannedDate()
+                    + (step.plannedTime() == null ? "" : " " + step.plannedTime())
+                    + (step.notes() == null ? "" : " — " + step.notes())
+                    + (step.isDone() ? " ⇒ " + step.result() + " (" + step.doneOn() + ")" : ""));
+        }
+        return fields;
     }
 
     public Builder toBuilder() {

@@ -1,0 +1,203 @@
+package dev.kehu.crm.activity;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.kehu.crm.common.Messages;
+import dev.kehu.crm.common.RecordNotFoundException;
+import dev.kehu.crm.common.StaleRecordException;
+import dev.kehu.crm.common.UserId;
+import dev.kehu.crm.contact.ContactId;
+import dev.kehu.crm.contact.Contacts;
+import dev.kehu.crm.customer.Customer;
+import dev.kehu.crm.customer.CustomerId;
+import dev.kehu.crm.customer.CustomerMergeParticipant;
+import dev.kehu.crm.customer.Customers;
+import dev.kehu.crm.internal.InputValidator.Problems;
+import dev.kehu.crm.internal.ServiceContext;
+import dev.kehu.crm.opportunity.Opportunities;
+import dev.kehu.crm.opportunity.Opportunity;
+import dev.kehu.crm.opportunity.OpportunityId;
+import dev.kehu.crm.opportunity.OpportunityQuery;
+import dev.kehu.crm.plan.DevelopmentPlans;
+import dev.kehu.crm.security.Actor;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The activity use cases (A1–A3): schedule calls, e-mails, meetings, visits and tasks; complete, cancel or
+ * reschedule them; record a key-account visit with its follow-ups; and the workbench of the day. Obtain it
+ * from {@code Kehu.activities()}.
+ */
+public final class ActivityService implements CustomerMergeParticipant {
+    private final ServiceContext context;
+    private final Activities activities;
+    private final Customers customers;
+    private final Contacts contacts;
+    private final Opportunities opportunities;
+    private final DevelopmentPlans plans;
+
+    public ActivityService(ServiceContext context, Activities activities, Customers customers, Contacts contacts,
+                           Opportunities opportunities, DevelopmentPlans plans) {
+        this.context = context;
+        this.activities = activities;
+        this.customers = customers;
+        this.contacts = contacts;
+        this.opportunities = opportunities;
+        this.plans = plans;
+    }
+
+    /** Schedules an activity, owned by {@code details.owner()} or else the actor. */
+    public Activity schedule(Actor actor, ActivityDetails details) {
+        context.authorize(actor, "activity.create", Activity.RECORD_TYPE, null);
+        return context.inTransaction(() -> {
+            Problems problems = context.validator().check(details, actor.locale());
+            if (details == null) problems.throwIfAny();
+            checkLink(actor, problems, "customer", details.customer(),
+                    id -> customers.find(actor.tenant(), new CustomerId(id)).isPresent(), "customer.not-found");
+            checkLink(actor, problems, "contact", details.contact(),
+                    id -> contacts.find(actor.tenant(), new ContactId(id)).isPresent(), "contact.not-found");
+            checkLink(actor, problems, "opportunity", details.opportunity(),
+                    id -> opportunities.find(actor.tenant(), new OpportunityId(id)).isPresent(), "opportunity.not-found");
+            problems.throwIfAny();
+            Activity activity = Activity.schedule(new ActivityId(context.nextId()), actor.tenant(),
+                    ActivityKind.valueOf(details.kind()), details.subject().strip(),
+                    details.customer() == null ? null : new CustomerId(details.customer()),
+                    details.contact() == null ? null : new ContactId(details.contact()),
+                    details.opportunity() == null ? null : new OpportunityId(details.opportunity()),
+                    details.owner() == null ? actor.user() : new UserId(details.owner()), details.due(),
+                    details.reminder(), details.notes(), context.now());
+            Activity saved = activities.save(activity);
+            context.audit(actor, Activity.RECORD_TYPE, saved.id().value(), "activity.create", null, saved);
+            return saved;
+        });
+    }
+
+    public Activity complete(Actor actor, ActivityId id, long expectedVersion, String outcome) {
+        return change(actor, id, expectedVersion, "activity.complete", a -> a.complete(outcome, context.now()));
+    }
+
+    public Activity cancel(Actor actor, ActivityId id, long expectedVersion) {
+        return change(actor, id, expectedVersion, "activity.cancel", a -> a.cancel(context.now()));
+    }
+
+    public Activity reschedule(Actor actor, ActivityId id, long expectedVersion, Instant due, Instant reminder) {
+        return change(actor, id, expectedVersion, "activity.reschedule", a -> a.reschedule(due, reminder, context.now()));
+    }
+
+    /** The visits planned for a key account (A2), each an activity of kind {@code VISIT}. */
+    public VisitPlan visitPlan(Actor actor, CustomerId customer, UserId owner) {
+        context.authorize(actor, "activity.read", Activity.RECORD_TYPE, owner);
+        List<Activity> visits = activities.matching(actor.tenant(), ActivityQuery.all().withCustomer(customer)).stream()
+                .filter(a -> a.kind() == ActivityKind.VISIT && a.owner().equals(owner)).toList();
+        return new VisitPlan(actor.tenant(), customer, owner, visits);
+    }
+
+    /**
+     * Records a visit (A2): the visit is done with what happened as its outcome, and each follow-up becomes an
+     * open task, all in one transaction.
+     *
+     * @return the completed visit followed by the follow-up tasks
+     */
+    public List<Activity> recordVisit(Actor actor, long expectedVersion, VisitRecordDetails details) {
+        Problems problems = context.validator().check(details, actor.locale());
+        if (details == null) problems.throwIfAny();
+        problems.throwIfAny();
+        ActivityId id = new ActivityId(details.visit());
+        return context.inTransaction(() -> {
+            Activity visit = load(actor, id, expectedVersion, "activity.complete");
+            VisitRecord record = VisitRecord.of(visit, details.whatHappened().strip(), details.visitedAt(),
+                    details.followUps().stream().map(f -> new FollowUp(f.what().strip(),
+                            f.owner() == null ? null : new UserId(f.owner()), f.due(), f.reminder())).toList());
+            Instant now = context.now();
+            Activity done = activities.save(record.completedVisit());
+            context.audit(actor, Activity.RECORD_TYPE, id.value(), "activity.complete", visit, done);
+            List<Activity> saved = new java.util.ArrayList<>(List.of(done));
+            for (Activity task : record.followUpTasks(context.ids(), now)) {
+                Activity stored = activities.save(task);
+                context.audit(actor, Activity.RECORD_TYPE, stored.id().value(), "activity.create", null, stored);
+                saved.add(stored);
+            }
+            return List.copyOf(saved);
+        });
+    }
+
+    public Optional<Activity> find(Actor actor, ActivityId id) {
+        requireNonNull(id, "id");
+        Optional<Activity> found = activities.find(actor.tenant(), id);
+        context.authorize(actor, "activity.read", Activity.RECORD_TYPE, found.map(Activity::owner).orElse(null));
+        return found;
+    }
+
+    public Activity get(Actor actor, ActivityId id) {
+        return find(actor, id).orElseThrow(() -> notFound(actor, id));
+    }
+
+    /** The activities matching {@code query}, by due time: an opportunity's schedule and tasks (O5), say. */
+    public List<Activity> list(Actor actor, ActivityQuery query) {
+        requireNonNull(query, "query");
+        context.authorize(actor, "activity.read", Activity.RECORD_TYPE, query.owner());
+        return activities.matching(actor.tenant(), query);
+    }
+
+    /**
+     * What {@code person} has to do on {@code day} in {@code zone} (工作台, A3): overdue and due activities,
+     * reminders, overdue plan steps, and their open opportunities counted per stage.
+     */
+    public Workbench workbench(Actor actor, UserId person, LocalDate day, ZoneId zone) {
+        requireNonNull(person, "person");
+        context.authorize(actor, "activity.read", Activity.RECORD_TYPE, person);
+        return context.inTransaction(() -> {
+            Map<String, Long> byStage = new LinkedHashMap<>();
+            for (Opportunity o : opportunities.matching(actor.tenant(), OpportunityQuery.open().withOwner(person))) {
+                byStage.merge(o.stage(), 1L, Long::sum);
+            }
+            return Workbench.of(person, day, zone, activities.matching(actor.tenant(), ActivityQuery.openOf(person)),
+                    plans.ownedBy(actor.tenant(), person), byStage);
+        });
+    }
+
+    /** A merged customer's activities belong to the survivor. */
+    @Override
+    public void moveRecords(Actor actor, Customer duplicate, Customer survivor) {
+        for (Activity a : activities.matching(actor.tenant(), ActivityQuery.all().withCustomer(duplicate.id()))) {
+            Activity moved = activities.save(a.toBuilder().customer(survivor.id()).updatedAt(context.now()).build());
+            context.audit(actor, Activity.RECORD_TYPE, a.id().value(), "activity.update", a, moved);
+        }
+    }
+
+    private Activity change(Actor actor, ActivityId id, long expectedVersion, String action,
+                            UnaryOperator<Activity> change) {
+        requireNonNull(id, "id");
+        return context.inTransaction(() -> {
+            Activity current = load(actor, id, expectedVersion, action);
+            Activity saved = activities.save(change.apply(current));
+            context.audit(actor, Activity.RECORD_TYPE, id.value(), action, current, saved);
+            return saved;
+        });
+    }
+
+    private Activity load(Actor actor, ActivityId id, long expectedVersion, String action) {
+        Activity current = activities.find(actor.tenant(), id).orElseThrow(() -> notFound(actor, id));
+        context.authorize(actor, action, Activity.RECORD_TYPE, current.owner());
+        if (current.version() != expectedVersion) {
+            throw new StaleRecordException(Activity.RECORD_TYPE, id.value(), expectedVersion);
+        }
+        return current;
+    }
+
+    private static void checkLink(Actor actor, Problems problems, String path, String id,
+                                  java.util.function.Predicate<String> exists, String missing) {
+        if (id != null && !problems.has(path) && !exists.test(id)) problems.add(path, missing, id, id);
+    }
+
+    private RecordNotFoundException notFound(Actor actor, ActivityId id) {
+        return new RecordNotFoundException(Activity.RECORD_TYPE, id.value(),
+                Messages.get(actor.locale(), "activity.not-found", id.value()));
+    }
+}

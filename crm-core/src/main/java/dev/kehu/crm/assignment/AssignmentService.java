@@ -1,0 +1,158 @@
+package dev.kehu.crm.assignment;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.kehu.crm.assignment.AssignmentPlan.Assigned;
+import dev.kehu.crm.assignment.AssignmentPlan.Unassigned;
+import dev.kehu.crm.common.BaseCurrency;
+import dev.kehu.crm.common.Money;
+import dev.kehu.crm.common.TenantId;
+import dev.kehu.crm.common.UserId;
+import dev.kehu.crm.customer.Customer;
+import dev.kehu.crm.customer.Customers;
+import dev.kehu.crm.internal.ServiceContext;
+import dev.kehu.crm.internal.ServiceContext.Notified;
+import dev.kehu.crm.notification.Notification;
+import dev.kehu.crm.opportunity.Opportunities;
+import dev.kehu.crm.opportunity.Opportunity;
+import dev.kehu.crm.opportunity.OpportunityId;
+import dev.kehu.crm.opportunity.OpportunityQuery;
+import dev.kehu.crm.security.Actor;
+import dev.kehu.crm.security.TeamId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Assignment of opportunities to account managers (O6). Only a sales supervisor assigns; each opportunity has
+ * exactly one owner at a time; every change of owner is audited and notifies the new owner once it has
+ * committed. A batch is one transaction together with the team's round-robin position, so two supervisors
+ * assigning for the same team at once cannot both take the same turn: the later one gets a
+ * {@link dev.kehu.crm.common.StaleRecordException} and may simply run again. Obtain it from
+ * {@code Kehu.assignment()}.
+ *
+ * <p>The work items the rules see: territory is the customer's province, industry the customer's industry,
+ * source the opportunity's source; the weighted amount is in the base currency at today's rate. Load counts
+ * the open opportunities each rep owns, not those of the batch.
+ */
+public final class AssignmentService {
+    /** Why an opportunity of the batch was not even planned. */
+    public static final String NOT_FOUND = "opportunity.not-found";
+    public static final String CLOSED = "opportunity.closed";
+
+    private final ServiceContext context;
+    private final Opportunities opportunities;
+    private final Customers customers;
+    private final RoundRobinPositions positions;
+    private final SalesForce salesForce;
+    private final BaseCurrency base;
+
+    public AssignmentService(ServiceContext context, Opportunities opportunities, Customers customers,
+                             RoundRobinPositions positions, SalesForce salesForce, BaseCurrency base) {
+        this.context = context;
+        this.opportunities = opportunities;
+        this.customers = customers;
+        this.positions = positions;
+        this.salesForce = salesForce;
+        this.base = base;
+    }
+
+    /** Gives one opportunity to {@code newOwner} by hand. */
+    public AssignmentPlan assign(Actor actor, OpportunityId id, UserId newOwner) {
+        requireNonNull(newOwner, "newOwner");
+        return assign(actor, null, List.of(id), AssignmentMethod.byHand(Map.of(id, newOwner)));
+    }
+
+    /**
+     * Assigns a batch among the members of {@code team} (for picks by hand, {@code team} may be {@code null}:
+     * any account manager may be picked). Items that cannot be assigned are listed with the reason and keep
+     * their owner; the others change owner together.
+     */
+    public AssignmentPlan assign(Actor actor, TeamId team, List<OpportunityId> batch, AssignmentMethod method) {
+        requireNonNull(method, "method");
+        AssignmentPolicy.check(actor).orThrow(actor.locale());
+        if (team == null && !(method instanceof AssignmentMethod.ByHandPicks)) {
+            throw new IllegalArgumentException("only picks by hand may be made without a team");
+        }
+        Set<OpportunityId> ids = new LinkedHashSet<>(batch);
+        return context.inTransactionThenNotify(() -> {
+            TenantId tenant = actor.tenant();
+            LocalDate today = LocalDate.ofInstant(context.now(), context.clock().getZone());
+            List<Unassigned> refused = new ArrayList<>();
+            Map<String, Opportunity> byId = new LinkedHashMap<>();
+            List<WorkItem> items = new ArrayList<>();
+            for (OpportunityId id : ids) {
+                Optional<Opportunity> found = opportunities.find(tenant, id);
+                if (found.isEmpty()) {
+                    refused.add(new Unassigned(id.value(), NOT_FOUND));
+                } else if (found.get().status().isClosed()) {
+                    refused.add(new Unassigned(id.value(), CLOSED));
+                } else {
+                    context.authorize(actor, "opportunity.assign", Opportunity.RECORD_TYPE, found.get().owner());
+                    byId.put(id.value(), found.get());
+                    items.add(workItem(tenant, found.get(), today));
+                }
+            }
+            List<SalesRep> reps = reps(tenant, team, method);
+            Optional<RoundRobinPositions.Stored> stored = team == null ? Optional.empty() : positions.find(tenant, team);
+            RoundRobinPosition position = stored.map(RoundRobinPositions.Stored::position)
+                    .orElse(team == null ? null : RoundRobinPosition.start(team));
+            AssignmentPlan plan = method.strategy(position).assign(items, reps, load(tenant, reps, byId.keySet(), today));
+
+            Instant now = context.now();
+            List<Notification> notices = new ArrayList<>();
+            for (Assigned assigned : plan.assigned()) {
+                Opportunity current = byId.get(assigned.item());
+                if (current.owner().equals(assigned.rep())) continue;
+                Opportunity saved = opportunities.save(current.assignTo(assigned.rep(), now));
+                context.audit(actor, Opportunity.RECORD_TYPE, current.id().value(), "opportunity.assign", current, saved);
+                notices.add(new Notification(tenant, assigned.rep(), "opportunity.assigned", Opportunity.RECORD_TYPE,
+                        current.id().value(), actor.user(), now, Map.of("subject", current.subject())));
+            }
+            if (plan.position().isPresent() && team != null) {
+                positions.save(tenant, plan.position().get(), stored.map(RoundRobinPositions.Stored::version).orElse(0L));
+            }
+            List<Unassigned> unassigned = new ArrayList<>(refused);
+            unassigned.addAll(plan.unassigned());
+            return new Notified<>(new AssignmentPlan(plan.assigned(), unassigned, plan.load(), plan.position()), notices);
+        });
+    }
+
+    /** The members of the team, or for picks by hand without a team, the picked people who are account managers. */
+    private List<SalesRep> reps(TenantId tenant, TeamId team, AssignmentMethod method) {
+        if (team != null) return salesForce.team(tenant, team);
+        Set<UserId> picked = new LinkedHashSet<>(((AssignmentMethod.ByHandPicks) method).picks().values());
+        return picked.stream().map(user -> salesForce.rep(tenant, user)).flatMap(Optional::stream).toList();
+    }
+
+    private WorkItem workItem(TenantId tenant, Opportunity o, LocalDate today) {
+        Optional<Customer> customer = customers.find(tenant, o.customer());
+        return new WorkItem(o.id().value(), customer.map(c -> c.address().province()).orElse(null),
+                customer.map(Customer::industry).orElse(null), o.source(), weighted(o, today));
+    }
+
+    private Money weighted(Opportunity o, LocalDate today) {
+        return o.weightedAmount().map(amount -> base.convert(amount, today)).orElse(base.zero());
+    }
+
+    /** The open work of each rep, leaving out the opportunities being assigned. */
+    private Workload load(TenantId tenant, List<SalesRep> reps, Set<String> batch, LocalDate today) {
+        Map<UserId, Integer> counts = new HashMap<>();
+        Map<UserId, Money> amounts = new HashMap<>();
+        for (SalesRep rep : reps) {
+            for (Opportunity o : opportunities.matching(tenant, OpportunityQuery.open().withOwner(rep.user()))) {
+                if (batch.contains(o.id().value())) continue;
+                counts.merge(rep.user(), 1, Integer::sum);
+                amounts.merge(rep.user(), weighted(o, today), Money::plus);
+            }
+        }
+        return new Workload(base.currency(), counts, amounts);
+    }
+}

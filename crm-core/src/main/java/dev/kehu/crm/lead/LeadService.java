@@ -1,0 +1,181 @@
+package dev.kehu.crm.lead;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.kehu.crm.assignment.AssignmentPolicy;
+import dev.kehu.crm.audit.AuditEntry;
+import dev.kehu.crm.common.Messages;
+import dev.kehu.crm.common.PhoneNumber;
+import dev.kehu.crm.common.RecordNotFoundException;
+import dev.kehu.crm.common.ReferenceData;
+import dev.kehu.crm.common.UserId;
+import dev.kehu.crm.contact.Contact;
+import dev.kehu.crm.contact.ContactService;
+import dev.kehu.crm.customer.Customer;
+import dev.kehu.crm.customer.CustomerService;
+import dev.kehu.crm.internal.InputValidator.Problems;
+import dev.kehu.crm.internal.ServiceContext;
+import dev.kehu.crm.internal.Text;
+import dev.kehu.crm.notification.Notification;
+import dev.kehu.crm.opportunity.Opportunity;
+import dev.kehu.crm.opportunity.OpportunityDetails;
+import dev.kehu.crm.opportunity.OpportunityService;
+import dev.kehu.crm.security.Actor;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The lead use cases (O1): capture, nurture, qualify or discard, assign, and convert into a customer, a
+ * contact and an opportunity. Each is one transaction; a conversion creates everything or nothing. Obtain
+ * it from {@code Kehu.leads()}.
+ */
+public final class LeadService {
+    private final ServiceContext context;
+    private final Leads leads;
+    private final CustomerService customers;
+    private final ContactService contacts;
+    private final OpportunityService opportunities;
+
+    public LeadService(ServiceContext context, Leads leads, CustomerService customers, ContactService contacts,
+                       OpportunityService opportunities) {
+        this.context = context;
+        this.leads = leads;
+        this.customers = customers;
+        this.contacts = contacts;
+        this.opportunities = opportunities;
+    }
+
+    /** Captures a lead, owned by the actor until a supervisor assigns it. */
+    public Lead capture(Actor actor, LeadDetails details) {
+        context.authorize(actor, "lead.create", Lead.RECORD_TYPE, null);
+        Problems problems = context.validator().check(details, actor.locale());
+        if (details == null) problems.throwIfAny();
+        if (Text.blankToNull(details.company()) == null && Text.blankToNull(details.person()) == null) {
+            problems.add("company", "lead.name.missing", null);
+        }
+        String source = context.referenceCode(problems, "source", details.source(), ReferenceData.OPPORTUNITY_SOURCE);
+        PhoneNumber phone = context.phone(problems, "phone", details.phone());
+        problems.throwIfAny();
+        return context.inTransaction(() -> {
+            Instant now = context.now();
+            Lead lead = leads.save(Lead.capture(new LeadId(context.nextId()), actor.tenant(), source,
+                    strip(details.company()), strip(details.person()), phone, Text.email(details.email()),
+                    Text.blankToNull(details.notes()), actor.user(), now));
+            context.audit(actor, Lead.RECORD_TYPE, lead.id().value(), "lead.create", null, lead);
+            return lead;
+        });
+    }
+
+    /** Records that the lead is being nurtured (培育), with a note of what was done. */
+    public Lead nurture(Actor actor, LeadId id, String note) {
+        return change(actor, id, "lead.nurture", lead -> lead.nurture(Text.blankToNull(note), context.now()));
+    }
+
+    public Lead qualify(Actor actor, LeadId id) {
+        return change(actor, id, "lead.qualify", lead -> lead.qualify(context.now()));
+    }
+
+    public Lead discard(Actor actor, LeadId id, String reason) {
+        return change(actor, id, "lead.discard", lead -> lead.discard(Text.blankToNull(reason), context.now()));
+    }
+
+    /** Gives the lead to {@code newOwner}, who is notified; only a sales supervisor may. */
+    public Lead assign(Actor actor, LeadId id, UserId newOwner) {
+        requireNonNull(newOwner, "newOwner");
+        AssignmentPolicy.check(actor).orThrow(actor.locale());
+        return context.inTransactionThenNotify(() -> {
+            Lead assigned = change(actor, id, "lead.assign", lead -> lead.assign(newOwner, context.now()));
+            return new ServiceContext.Notified<>(assigned, List.of(new Notification(actor.tenant(), newOwner,
+                    "lead.assigned", Lead.RECORD_TYPE, id.value(), actor.user(), context.now(),
+                    Map.of("name", assigned.company() != null ? assigned.company() : assigned.person()))));
+        });
+    }
+
+    /**
+     * Converts a qualified lead (O1): creates or links to the customer, creates or links to the contact, opens
+     * the opportunity, and marks the lead converted, all in one transaction. Converting twice is refused
+     * ({@code lead.converted}); when any part is refused, nothing is written.
+     */
+    public Conversion convert(Actor actor, LeadId id, LeadConversion into) {
+        requireNonNull(into, "into");
+        return context.inTransaction(() -> {
+            Lead lead = load(actor, id);
+            context.authorize(actor, "lead.convert", Lead.RECORD_TYPE, lead.owner());
+            lead.convertible().orThrow(actor.locale());
+            Customer customer = into.existingCustomer() != null ? customers.get(actor, into.existingCustomer())
+                    : customers.create(actor, into.newCustomer());
+            Contact contact = null;
+            if (into.existingContact() != null) {
+                contact = contacts.get(actor, into.existingContact());
+                if (!contact.customer().equals(customer.id())) {
+                    context.rejectInput(actor.locale(), "existingContact",
+                            "lead.contact.other-customer", into.existingContact().value());
+                }
+            } else if (into.newContact() != null) {
+                contact = contacts.create(actor, into.newContact().toBuilder().customer(customer.id().value()).build());
+            }
+            OpportunityDetails details = into.opportunity().withCustomer(customer.id());
+            if (details.source() == null && lead.source() != null) {
+                details = details.toBuilder().source(lead.source()).build();
+            }
+            Opportunity opportunity = opportunities.open(actor, details);
+            Conversion conversion = new Conversion(customer.id(), contact == null ? null : contact.id(), opportunity.id());
+            Lead converted = leads.save(lead.convert(conversion, context.now()));
+            context.audit(actor, Lead.RECORD_TYPE, id.value(), "lead.convert", lead, converted);
+            return conversion;
+        });
+    }
+
+    public Optional<Lead> find(Actor actor, LeadId id) {
+        requireNonNull(id, "id");
+        Optional<Lead> found = leads.find(actor.tenant(), id);
+        context.authorize(actor, "lead.read", Lead.RECORD_TYPE, found.map(Lead::owner).orElse(null));
+        return found;
+    }
+
+    public Lead get(Actor actor, LeadId id) {
+        return find(actor, id).orElseThrow(() -> notFound(actor, id));
+    }
+
+    /** The leads matching {@code query}, by id. */
+    public List<Lead> list(Actor actor, LeadQuery query) {
+        requireNonNull(query, "query");
+        context.authorize(actor, "lead.read", Lead.RECORD_TYPE, null);
+        return leads.matching(actor.tenant(), query);
+    }
+
+    /** The audit trail of the lead, oldest first. */
+    public List<AuditEntry> history(Actor actor, LeadId id) {
+        get(actor, id);
+        return context.auditLog().forRecords(actor.tenant(), Lead.RECORD_TYPE, java.util.Set.of(id.value()));
+    }
+
+    private Lead change(Actor actor, LeadId id, String action, UnaryOperator<Lead> change) {
+        requireNonNull(id, "id");
+        return context.inTransaction(() -> {
+            Lead current = load(actor, id);
+            context.authorize(actor, action, Lead.RECORD_TYPE, current.owner());
+            Lead saved = leads.save(change.apply(current));
+            context.audit(actor, Lead.RECORD_TYPE, id.value(), action, current, saved);
+            return saved;
+        });
+    }
+
+    private Lead load(Actor actor, LeadId id) {
+        return leads.find(actor.tenant(), id).orElseThrow(() -> notFound(actor, id));
+    }
+
+    private RecordNotFoundException notFound(Actor actor, LeadId id) {
+        return new RecordNotFoundException(Lead.RECORD_TYPE, id.value(),
+                Messages.get(actor.locale(), "lead.not-found", id.value()));
+    }
+
+    private static String strip(String text) {
+        String value = Text.blankToNull(text);
+        return value == null ? null : value.strip();
+    }
+}
