@@ -5,8 +5,8 @@
  *
  * <h2>What every store does</h2>
  * A store implements {@link dev.kehu.crm.CrmStore} and its ports with exactly these semantics; the
- * compatibility kit ({@code dev.kehu.crm.store.tck.CrmStoreCompatibilityKit} in this module's test-jar) checks
- * each of them.
+ * compatibility kits ({@code dev.kehu.crm.store.tck.CrmStoreCompatibilityKit} and
+ * {@code SalesStoreCompatibilityKit} in this module's test-jar) check each of them.
  * <ul>
  * <li><b>Records round-trip.</b> A store gives back exactly what it was given, field by field: text of any
  *     script (Chinese, emoji, quotes, backslashes, {@code %}, {@code _}, line breaks), {@code null} optional
@@ -55,8 +55,8 @@
  *     belongs to its thread: work must not hand writes to other threads. Concurrent updates of one record never
  *     overwrite each other silently: all but one fail with {@code StaleRecordException}.</li>
  * </ul>
- * What the kit does not fix is left to the store: whether a record must refer to an existing customer, contact,
- * opportunity or earlier quote revision, and whether a transaction can go on after one of its calls failed
- * (catching the exception and committing).
+ * What the kits do not fix is left to the store: whether a record must refer to an existing customer, contact,
+ * opportunity or earlier quote revision (the kits save those first), and whether a transaction can go on after
+ * one of its calls failed (catching the exception and committing).
  */
 package dev.kehu.crm.store;
