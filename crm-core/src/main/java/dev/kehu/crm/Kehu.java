@@ -54,6 +54,7 @@ public final class Kehu implements AutoCloseable {
     private final DevelopmentPlanService developmentPlans;
     private final ActivityService activities;
     private final ForecastService forecasts;
+    private final BaseCurrency baseCurrency;
 
     private Kehu(Builder builder) {
         store = requireNonNull(builder.store, "a Kehu needs a store: Kehu.builder().store(...)");
@@ -62,6 +63,7 @@ public final class Kehu implements AutoCloseable {
         context = new ServiceContext(store.transactions(), store.auditLog(), clock, ids, builder.accessPolicy,
                 new InputValidator(), builder.referenceData, builder.phoneRegion, builder.notifications);
         BaseCurrency base = new BaseCurrency(builder.baseCurrency, builder.exchangeRates);
+        baseCurrency = base;
         contacts = new ContactService(context, store.contacts(), store.customers());
         // The stage rules ask whether a quote was made through a port, so opportunities need not know quotes.
         opportunities = new OpportunityService(context, store.opportunities(), store.customers(), builder.pipelines,
@@ -130,6 +132,11 @@ public final class Kehu implements AutoCloseable {
     /** The sales funnel (O10) and the weighted forecast (O11). */
     public ForecastService forecasts() {
         return forecasts;
+    }
+
+    /** The reporting currency and its rates: {@code kehu.baseCurrency().convert(amount, date)}. */
+    public BaseCurrency baseCurrency() {
+        return baseCurrency;
     }
 
     /** The configurable lists in force (industries, sources…), with their labels. */

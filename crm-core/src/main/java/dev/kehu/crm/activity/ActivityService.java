@@ -55,7 +55,7 @@ public final class ActivityService implements CustomerMergeParticipant {
     /** Schedules an activity, owned by {@code details.owner()} or else the actor. */
     public Activity schedule(Actor actor, ActivityDetails details) {
         context.authorize(actor, "activity.create", Activity.RECORD_TYPE, null);
-        return context.inTransaction(() -> {
+        return context.inTransaction(actor, () -> {
             Problems problems = context.validator().check(details, actor.locale());
             if (details == null) problems.throwIfAny();
             checkLink(actor, problems, "customer", details.customer(),
@@ -109,7 +109,7 @@ public final class ActivityService implements CustomerMergeParticipant {
         if (details == null) problems.throwIfAny();
         problems.throwIfAny();
         ActivityId id = new ActivityId(details.visit());
-        return context.inTransaction(() -> {
+        return context.inTransaction(actor, () -> {
             Activity visit = load(actor, id, expectedVersion, "activity.complete");
             VisitRecord record = VisitRecord.of(visit, details.whatHappened().strip(), details.visitedAt(),
                     details.followUps().stream().map(f -> new FollowUp(f.what().strip(),
@@ -152,7 +152,7 @@ public final class ActivityService implements CustomerMergeParticipant {
     public Workbench workbench(Actor actor, UserId person, LocalDate day, ZoneId zone) {
         requireNonNull(person, "person");
         context.authorize(actor, "activity.read", Activity.RECORD_TYPE, person);
-        return context.inTransaction(() -> {
+        return context.inTransaction(actor, () -> {
             Map<String, Long> byStage = new LinkedHashMap<>();
             for (Opportunity o : opportunities.matching(actor.tenant(), OpportunityQuery.open().withOwner(person))) {
                 byStage.merge(o.stage(), 1L, Long::sum);
@@ -174,7 +174,7 @@ public final class ActivityService implements CustomerMergeParticipant {
     private Activity change(Actor actor, ActivityId id, long expectedVersion, String action,
                             UnaryOperator<Activity> change) {
         requireNonNull(id, "id");
-        return context.inTransaction(() -> {
+        return context.inTransaction(actor, () -> {
             Activity current = load(actor, id, expectedVersion, action);
             Activity saved = activities.save(change.apply(current));
             context.audit(actor, Activity.RECORD_TYPE, id.value(), action, current, saved);

@@ -82,7 +82,7 @@ public final class AssignmentService {
             throw new IllegalArgumentException("only picks by hand may be made without a team");
         }
         Set<OpportunityId> ids = new LinkedHashSet<>(batch);
-        return context.inTransactionThenNotify(() -> {
+        return context.inTransactionThenNotify(actor, () -> {
             TenantId tenant = actor.tenant();
             LocalDate today = LocalDate.ofInstant(context.now(), context.clock().getZone());
             List<Unassigned> refused = new ArrayList<>();

@@ -32,7 +32,7 @@ public record Decision(String refusal, List<Object> arguments) {
     /** Throws a {@link BusinessRuleException} with the message in {@code locale} when this is a refusal. */
     public void orThrow(Locale locale) {
         if (!allowed()) {
-            throw new BusinessRuleException(refusal, Messages.get(locale, refusal, arguments.toArray()));
+            throw BusinessRuleException.of(refusal, locale, arguments.toArray());
         }
     }
 }

@@ -18,7 +18,12 @@ public final class Messages {
     public static String get(Locale locale, String key, Object... arguments) {
         String pattern = find(locale, key);
         if (pattern == null) return key;
-        return new MessageFormat(pattern, locale).format(arguments);
+        // A labelled argument (a stage, a status) shows its label in the message's language.
+        Object[] shown = new Object[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            shown[i] = arguments[i] instanceof Labelled labelled ? labelled.label(locale) : arguments[i];
+        }
+        return new MessageFormat(pattern, locale).format(shown);
     }
 
     /** The pattern for {@code key}, or {@code null} when there is none. */

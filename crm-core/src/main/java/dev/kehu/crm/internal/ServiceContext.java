@@ -4,6 +4,7 @@ import dev.kehu.crm.audit.AuditEntry;
 import dev.kehu.crm.audit.AuditLog;
 import dev.kehu.crm.audit.Auditable;
 import dev.kehu.crm.audit.FieldDiff;
+import dev.kehu.crm.common.BusinessRuleException;
 import dev.kehu.crm.common.IdGenerator;
 import dev.kehu.crm.common.Messages;
 import dev.kehu.crm.common.PhoneNumber;
@@ -40,6 +41,18 @@ public record ServiceContext(Transactions transactions, AuditLog auditLog, Clock
 
     public <T> T inTransaction(Supplier<T> work) {
         return transactions.inTransaction(work);
+    }
+
+    /**
+     * Runs {@code work} in a transaction; a rule's refusal comes out with its message in the actor's language
+     * (the domain refuses in a neutral one).
+     */
+    public <T> T inTransaction(Actor actor, Supplier<T> work) {
+        try {
+            return transactions.inTransaction(work);
+        } catch (BusinessRuleException refused) {
+            throw refused.in(actor.locale());
+        }
     }
 
     public void useTransaction(Runnable work) {
@@ -98,8 +111,8 @@ public record ServiceContext(Transactions transactions, AuditLog auditLog, Clock
      * Runs {@code work} in a transaction and sends the notifications it returns once it has committed, so a
      * rolled-back change notifies nobody.
      */
-    public <T> T inTransactionThenNotify(Supplier<Notified<T>> work) {
-        Notified<T> done = transactions.inTransaction(work);
+    public <T> T inTransactionThenNotify(Actor actor, Supplier<Notified<T>> work) {
+        Notified<T> done = inTransaction(actor, work);
         done.notifications().forEach(notifications::send);
         return done.result();
     }

@@ -60,7 +60,7 @@ public final class LeadService {
         String source = context.referenceCode(problems, "source", details.source(), ReferenceData.OPPORTUNITY_SOURCE);
         PhoneNumber phone = context.phone(problems, "phone", details.phone());
         problems.throwIfAny();
-        return context.inTransaction(() -> {
+        return context.inTransaction(actor, () -> {
             Instant now = context.now();
             Lead lead = leads.save(Lead.capture(new LeadId(context.nextId()), actor.tenant(), source,
                     strip(details.company()), strip(details.person()), phone, Text.email(details.email()),
@@ -87,11 +87,11 @@ public final class LeadService {
     public Lead assign(Actor actor, LeadId id, UserId newOwner) {
         requireNonNull(newOwner, "newOwner");
         AssignmentPolicy.check(actor).orThrow(actor.locale());
-        return context.inTransactionThenNotify(() -> {
+        return context.inTransactionThenNotify(actor, () -> {
             Lead assigned = change(actor, id, "lead.assign", lead -> lead.assign(newOwner, context.now()));
             return new ServiceContext.Notified<>(assigned, List.of(new Notification(actor.tenant(), newOwner,
                     "lead.assigned", Lead.RECORD_TYPE, id.value(), actor.user(), context.now(),
-                    Map.of("name", assigned.company() != null ? assigned.company() : assigned.person()))));
+                    Map.of("subject", assigned.company() != null ? assigned.company() : assigned.person()))));
         });
     }
 
@@ -102,7 +102,7 @@ public final class LeadService {
      */
     public Conversion convert(Actor actor, LeadId id, LeadConversion into) {
         requireNonNull(into, "into");
-        return context.inTransaction(() -> {
+        return context.inTransaction(actor, () -> {
             Lead lead = load(actor, id);
             context.authorize(actor, "lead.convert", Lead.RECORD_TYPE, lead.owner());
             lead.convertible().orThrow(actor.locale());
@@ -156,7 +156,7 @@ public final class LeadService {
 
     private Lead change(Actor actor, LeadId id, String action, UnaryOperator<Lead> change) {
         requireNonNull(id, "id");
-        return context.inTransaction(() -> {
+        return context.inTransaction(actor, () -> {
             Lead current = load(actor, id);
             context.authorize(actor, action, Lead.RECORD_TYPE, current.owner());
             Lead saved = leads.save(change.apply(current));

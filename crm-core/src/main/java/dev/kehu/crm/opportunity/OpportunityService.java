@@ -53,7 +53,7 @@ public final class OpportunityService implements CustomerMergeParticipant {
     /** Opens an opportunity in the first stage of its pipeline, owned by the actor until a supervisor assigns it. */
     public Opportunity open(Actor actor, OpportunityDetails details) {
         context.authorize(actor, "opportunity.create", Opportunity.RECORD_TYPE, null);
-        return context.inTransaction(() -> {
+        return context.inTransaction(actor, () -> {
             Checked checked = check(actor, details, null);
             Instant now = context.now();
             Opportunity.Change opened = Opportunity.open(new OpportunityId(context.nextId()), actor.tenant(),
@@ -74,7 +74,7 @@ public final class OpportunityService implements CustomerMergeParticipant {
      */
     public Opportunity update(Actor actor, OpportunityId id, long expectedVersion, OpportunityDetails details) {
         requireNonNull(id, "id");
-        return context.inTransaction(() -> {
+        return context.inTransaction(actor, () -> {
             Opportunity current = load(actor, id, expectedVersion, "opportunity.update");
             Checked checked = check(actor, details, current);
             Opportunity saved = opportunities.save(checked.applyTo(current.toBuilder().subject(details.subject().strip())
@@ -188,7 +188,7 @@ public final class OpportunityService implements CustomerMergeParticipant {
     public AttachedRecord attach(Actor actor, OpportunityId id, AttachedRecordKind kind, String title, String details,
                                  String strengths, String weaknesses) {
         requireNonNull(kind, "kind");
-        return context.inTransaction(() -> {
+        return context.inTransaction(actor, () -> {
             Opportunity opportunity = get(actor, id);
             context.authorize(actor, "opportunity.attach", Opportunity.RECORD_TYPE, opportunity.owner());
             Problems problems = context.validator().check(new AttachedRecordInput(title, details, strengths,
@@ -209,7 +209,7 @@ public final class OpportunityService implements CustomerMergeParticipant {
 
     /** Removes an attached record; {@code false} when there was none. */
     public boolean detach(Actor actor, OpportunityId id, AttachedRecordId record) {
-        return context.inTransaction(() -> {
+        return context.inTransaction(actor, () -> {
             Opportunity opportunity = get(actor, id);
             context.authorize(actor, "opportunity.attach", Opportunity.RECORD_TYPE, opportunity.owner());
             Optional<AttachedRecord> attached = opportunities.attachments(actor.tenant(), id).stream()
@@ -240,7 +240,7 @@ public final class OpportunityService implements CustomerMergeParticipant {
     private Opportunity change(Actor actor, OpportunityId id, long expectedVersion, String action,
                                Function<Opportunity, Opportunity.Change> change) {
         requireNonNull(id, "id");
-        return context.inTransaction(() -> {
+        return context.inTransaction(actor, () -> {
             Opportunity current = load(actor, id, expectedVersion, action);
             Opportunity.Change done = change.apply(current);
             Opportunity saved = opportunities.save(done.opportunity());

@@ -22,17 +22,18 @@ public final class StageMovePolicy {
         }
         Optional<Stage> stage = pipeline.stage(target);
         if (stage.isEmpty()) return Decision.refuse("opportunity.stage.unknown", target);
+        Stage entered = stage.get();
         int from = pipeline.indexOf(opportunity.stage());
         int to = pipeline.indexOf(target);
-        if (to == from) return Decision.refuse("opportunity.stage.same", target);
-        if (to > from + 1 && !pipeline.skipForward()) return Decision.refuse("opportunity.move.skip", target);
+        if (to == from) return Decision.refuse("opportunity.stage.same", entered);
+        if (to > from + 1 && !pipeline.skipForward()) return Decision.refuse("opportunity.move.skip", entered);
         if (to < from) {
-            if (!pipeline.moveBack()) return Decision.refuse("opportunity.move.back", target);
-            if (note == null || note.isBlank()) return Decision.refuse("opportunity.move.back-needs-note", target);
+            if (!pipeline.moveBack()) return Decision.refuse("opportunity.move.back", entered);
+            if (note == null || note.isBlank()) return Decision.refuse("opportunity.move.back-needs-note", entered);
         }
         for (EntryCriterion criterion : stage.get().entryCriteria()) {
             if (!holds(criterion, opportunity, facts)) {
-                return Decision.refuse("opportunity.entry." + criterion.name(), target);
+                return Decision.refuse("opportunity.entry." + criterion.name(), entered);
             }
         }
         return Decision.allow();

@@ -37,7 +37,7 @@ public final class DevelopmentPlanService {
     /** A plan for an open opportunity, carried out by {@code details.owner()} or else the opportunity's owner. */
     public DevelopmentPlan create(Actor actor, DevelopmentPlanDetails details) {
         context.authorize(actor, "plan.create", DevelopmentPlan.RECORD_TYPE, null);
-        return context.inTransaction(() -> {
+        return context.inTransaction(actor, () -> {
             Problems problems = context.validator().check(details, actor.locale());
             if (details == null) problems.throwIfAny();
             Optional<Opportunity> opportunity = problems.has("opportunity") ? Optional.empty()
@@ -124,7 +124,7 @@ public final class DevelopmentPlanService {
     private DevelopmentPlan change(Actor actor, DevelopmentPlanId id, long expectedVersion, String action,
                                    UnaryOperator<DevelopmentPlan> change) {
         requireNonNull(id, "id");
-        return context.inTransaction(() -> {
+        return context.inTransaction(actor, () -> {
             DevelopmentPlan current = plans.find(actor.tenant(), id).orElseThrow(() -> notFound(actor, id));
             context.authorize(actor, action, DevelopmentPlan.RECORD_TYPE, current.owner());
             if (current.version() != expectedVersion) {

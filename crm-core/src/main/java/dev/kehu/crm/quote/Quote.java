@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -77,7 +78,7 @@ public record Quote(QuoteId id, TenantId tenant, CustomerId customer, Opportunit
     /** This draft, sent to the customer. Refused ({@code quote.not-sendable}) unless a draft with lines. */
     public Quote send(Instant at) {
         if (lines.isEmpty()) {
-            throw new BusinessRuleException("quote.empty", "quote " + id + " has no lines and cannot be sent");
+            throw BusinessRuleException.of("quote.empty", Locale.ROOT, id.value());
         }
         return moveTo(QuoteStatus.SENT, "quote.not-sendable", at);
     }
@@ -114,8 +115,7 @@ public record Quote(QuoteId id, TenantId tenant, CustomerId customer, Opportunit
     /** What the sales order (Q1, Q2) starts from. Refused ({@code quote.not-accepted}) unless accepted. */
     public SalesOrderDraft toSalesOrderDraft() {
         if (status != QuoteStatus.ACCEPTED) {
-            throw new BusinessRuleException("quote.not-accepted",
-                    "quote " + id + " is " + status + "; only an accepted quote produces a sales order");
+            throw BusinessRuleException.of("quote.not-accepted", Locale.ROOT, id.value(), status);
         }
         return new SalesOrderDraft(id, customer, currency, lines);
     }
@@ -127,7 +127,7 @@ public record Quote(QuoteId id, TenantId tenant, CustomerId customer, Opportunit
 
     private void requireTransition(QuoteStatus target, String refusal) {
         if (!status.canBecome(target)) {
-            throw new BusinessRuleException(refusal, "quote " + id + " is " + status + " and cannot become " + target);
+            throw BusinessRuleException.of(refusal, Locale.ROOT, id.value(), status);
         }
     }
 

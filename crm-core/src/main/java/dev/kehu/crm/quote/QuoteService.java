@@ -53,7 +53,7 @@ public final class QuoteService implements CustomerMergeParticipant {
     /** Drafts a first quote (revision 1). */
     public Quote create(Actor actor, QuoteDetails details) {
         context.authorize(actor, "quote.create", Quote.RECORD_TYPE, null);
-        return context.inTransaction(() -> {
+        return context.inTransaction(actor, () -> {
             Checked checked = check(actor, details);
             Instant now = context.now();
             Quote quote = quotes.save(Quote.builder().id(new QuoteId(context.nextId())).tenant(actor.tenant())
@@ -69,12 +69,13 @@ public final class QuoteService implements CustomerMergeParticipant {
     public Quote updateDraft(Actor actor, QuoteId id, long expectedVersion, QuoteDetails details) {
         return change(actor, id, expectedVersion, "quote.update", current -> {
             if (current.status() != QuoteStatus.DRAFT) {
-                throw new BusinessRuleException("quote.not-draft",
-                        Messages.get(actor.locale(), "quote.not-draft", id.value(), current.status()));
+                throw BusinessRuleException.of("quote.not-draft", actor.locale(), id.value(), current.status());
             }
             Checked checked = check(actor, details);
-            if (!checked.customer().equals(current.customer()) || !checked.currency().equals(current.currency())) {
-                context.rejectInput(actor.locale(), "customer", "quote.customer-currency.fixed", details.customer());
+            String fixed = !checked.customer().equals(current.customer()) ? "customer"
+                    : !checked.currency().equals(current.currency()) ? "currency" : null;
+            if (fixed != null) {
+                context.rejectInput(actor.locale(), fixed, "quote.customer-currency.fixed", details.currency());
             }
             return current.toBuilder().opportunity(checked.opportunity()).date(details.date()).lines(checked.lines())
                     .notes(Text.blankToNull(details.notes())).updatedAt(context.now()).build();
@@ -99,7 +100,7 @@ public final class QuoteService implements CustomerMergeParticipant {
      */
     public Quote revise(Actor actor, QuoteId id, long expectedVersion, LocalDate date, List<QuoteLineDetails> lines) {
         requireNonNull(id, "id");
-        return context.inTransaction(() -> {
+        return context.inTransaction(actor, () -> {
             Quote current = load(actor, id, expectedVersion, "quote.revise");
             QuoteDetails details = QuoteDetails.of(current.customer(), date, current.currency()).lines(lines)
                     .opportunity(current.opportunity() == null ? null : current.opportunity().value())
@@ -159,7 +160,7 @@ public final class QuoteService implements CustomerMergeParticipant {
 
     private Quote change(Actor actor, QuoteId id, long expectedVersion, String action, UnaryOperator<Quote> change) {
         requireNonNull(id, "id");
-        return context.inTransaction(() -> {
+        return context.inTransaction(actor, () -> {
             Quote current = load(actor, id, expectedVersion, action);
             Quote saved = quotes.save(change.apply(current));
             context.audit(actor, Quote.RECORD_TYPE, id.value(), action, current, saved);

@@ -246,6 +246,8 @@ public abstract class SalesUseCasesCompatibilityKit {
             assertThat(kehu.leads().list(boss, LeadQuery.all().withOwner(new UserId("chen.jing")))).hasSize(1);
             assertThat(notified).extracting(Notification::recipient, Notification::topic)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(new UserId("chen.jing"), "lead.assigned"));
+            assertThat(notified.get(0).message(Locale.ENGLISH))
+                    .isEqualTo("lead \"上海东方物流有限公司\" has been assigned to you by li.na");
         }
     }
 
@@ -286,6 +288,7 @@ public abstract class SalesUseCasesCompatibilityKit {
             BusinessRuleException noQuote = refusal(BusinessRuleException.class,
                     () -> kehu.opportunities().moveTo(wang, o.id(), o.version(), "NEGOTIATION", null, null));
             assertThat(noQuote.code()).isEqualTo("opportunity.entry.QUOTE_MADE");
+            assertThat(noQuote.getMessage()).as("in the actor's language").isEqualTo("进入阶段商务谈判前必须先报价");
             for (int percent : new int[] {37, 110, -10}) {
                 InvalidInputException bad = refusal(InvalidInputException.class,
                         () -> kehu.opportunities().estimate(english, o.id(), o.version(), percent, null));
@@ -496,6 +499,23 @@ public abstract class SalesUseCasesCompatibilityKit {
                     QuoteDetails.of(customer.id(), TODAY, CNY).currency("XYZ").line(line("软件", "1", "9")).build()))
                     .violations()).extracting(Violation::path).containsExactly("currency");
             assertThat(store.quotes().ofCustomer(wang.tenant(), customer.id())).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a quote keeps its currency: a draft edited into another one is refused, and a sent one cannot be edited")
+        void oneCurrencyPerQuote() {
+            Customer customer = huaxia();
+            Quote draft = kehu.quotes().create(wang, QuoteDetails.of(customer.id(), TODAY, CNY)
+                    .line(line("软件", "1", "9")).build());
+            assertThat(refusal(InvalidInputException.class, () -> kehu.quotes().updateDraft(wang, draft.id(),
+                    draft.version(), QuoteDetails.of(customer.id(), TODAY, USD).line(line("软件", "1", "9")).build()))
+                    .violations()).extracting(Violation::path).containsExactly("currency");
+            Quote sent = kehu.quotes().send(english, draft.id(), draft.version());
+            BusinessRuleException e = refusal(BusinessRuleException.class, () -> kehu.quotes().send(wang, sent.id(),
+                    sent.version()));
+            assertThat(e.code()).isEqualTo("quote.not-sendable");
+            assertThat(e.getMessage()).contains(sent.id().value()).contains("草稿");
+            assertThat(store.quotes().find(wang.tenant(), draft.id()).orElseThrow()).isEqualTo(sent);
         }
 
         @Test
