@@ -3,16 +3,28 @@ package dev.kehu.crm.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import dev.kehu.crm.CrmStore;
+import dev.kehu.crm.activity.Activities;
+import dev.kehu.crm.assignment.RoundRobinPositions;
 import dev.kehu.crm.audit.AuditLog;
 import dev.kehu.crm.common.Transactions;
 import dev.kehu.crm.contact.Contacts;
 import dev.kehu.crm.customer.Customers;
 import dev.kehu.crm.jdbc.internal.Dialect;
+import dev.kehu.crm.jdbc.internal.JdbcActivities;
 import dev.kehu.crm.jdbc.internal.JdbcAuditLog;
 import dev.kehu.crm.jdbc.internal.JdbcContacts;
 import dev.kehu.crm.jdbc.internal.JdbcCustomers;
+import dev.kehu.crm.jdbc.internal.JdbcDevelopmentPlans;
+import dev.kehu.crm.jdbc.internal.JdbcLeads;
+import dev.kehu.crm.jdbc.internal.JdbcOpportunities;
+import dev.kehu.crm.jdbc.internal.JdbcQuotes;
+import dev.kehu.crm.jdbc.internal.JdbcRoundRobinPositions;
 import dev.kehu.crm.jdbc.internal.JdbcTransactions;
 import dev.kehu.crm.jdbc.internal.Migrations;
+import dev.kehu.crm.lead.Leads;
+import dev.kehu.crm.opportunity.Opportunities;
+import dev.kehu.crm.plan.DevelopmentPlans;
+import dev.kehu.crm.quote.Quotes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -41,6 +53,12 @@ public final class JdbcCrmStore implements CrmStore {
     private final JdbcCustomers customers;
     private final JdbcContacts contacts;
     private final JdbcAuditLog auditLog;
+    private final JdbcLeads leads;
+    private final JdbcOpportunities opportunities;
+    private final JdbcQuotes quotes;
+    private final JdbcDevelopmentPlans developmentPlans;
+    private final JdbcActivities activities;
+    private final JdbcRoundRobinPositions roundRobinPositions;
     private final Dialect dialect;
     private final List<AutoCloseable> onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -51,6 +69,12 @@ public final class JdbcCrmStore implements CrmStore {
         this.customers = new JdbcCustomers(transactions, dialect);
         this.contacts = new JdbcContacts(transactions, dialect);
         this.auditLog = new JdbcAuditLog(transactions, dialect);
+        this.leads = new JdbcLeads(transactions, dialect);
+        this.opportunities = new JdbcOpportunities(transactions, dialect);
+        this.quotes = new JdbcQuotes(transactions, dialect);
+        this.developmentPlans = new JdbcDevelopmentPlans(transactions, dialect);
+        this.activities = new JdbcActivities(transactions, dialect);
+        this.roundRobinPositions = new JdbcRoundRobinPositions(transactions, dialect);
         this.onClose = List.copyOf(onClose);
     }
 
@@ -81,6 +105,36 @@ public final class JdbcCrmStore implements CrmStore {
     @Override
     public AuditLog auditLog() {
         return auditLog;
+    }
+
+    @Override
+    public Leads leads() {
+        return leads;
+    }
+
+    @Override
+    public Opportunities opportunities() {
+        return opportunities;
+    }
+
+    @Override
+    public Quotes quotes() {
+        return quotes;
+    }
+
+    @Override
+    public DevelopmentPlans developmentPlans() {
+        return developmentPlans;
+    }
+
+    @Override
+    public Activities activities() {
+        return activities;
+    }
+
+    @Override
+    public RoundRobinPositions roundRobinPositions() {
+        return roundRobinPositions;
     }
 
     /** The database this store runs on: {@code H2}, {@code POSTGRESQL}, {@code MARIADB} or {@code MYSQL}. */

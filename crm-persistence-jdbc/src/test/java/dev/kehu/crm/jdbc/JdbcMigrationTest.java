@@ -41,7 +41,7 @@ class JdbcMigrationTest {
 
         assertThat(query("SELECT \"version\", \"success\" FROM \"kehu_schema_history\""
                 + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
-                .containsExactly("1 TRUE");
+                .containsExactly("1 TRUE", "2 TRUE");
     }
 
     @Test
@@ -61,7 +61,7 @@ class JdbcMigrationTest {
                 .containsExactly("1 host orders");
         assertThat(query("SELECT \"version\", \"description\" FROM \"kehu_schema_history\""
                 + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
-                .containsExactly("0 Kehu baseline", "1 customers contacts audit");
+                .containsExactly("0 Kehu baseline", "1 customers contacts audit", "2 sales");
         assertThat(query("SELECT COUNT(*) FROM host_order")).containsExactly("0");
     }
 
@@ -69,8 +69,10 @@ class JdbcMigrationTest {
     @ValueSource(strings = {"h2", "postgresql", "mariadb"})
     @DisplayName("the scripts of every database are on the class path, for hosts that run them with another tool")
     void scriptsAreOnTheClassPath(String database) {
-        assertThat(getClass().getClassLoader().getResource("db/kehu/" + database + "/V1__customers_contacts_audit.sql"))
-                .isNotNull();
+        for (String script : List.of("V1__customers_contacts_audit.sql", "V2__sales.sql")) {
+            assertThat(getClass().getClassLoader().getResource("db/kehu/" + database + "/" + script)).as(script)
+                    .isNotNull();
+        }
     }
 
     private List<String> query(String sql) throws SQLException {

@@ -2,28 +2,53 @@ package dev.kehu.crm.jdbc;
 
 import static dev.kehu.crm.store.tck.TestRecords.T0;
 import static dev.kehu.crm.store.tck.TestRecords.TENANT;
+import static dev.kehu.crm.store.tck.TestRecords.WANG;
 import static dev.kehu.crm.store.tck.TestRecords.customer;
 import static dev.kehu.crm.store.tck.TestRecords.minimalCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.kehu.crm.CrmStore;
 import dev.kehu.crm.common.Address;
 import dev.kehu.crm.common.DuplicateRecordException;
+import dev.kehu.crm.common.Money;
 import dev.kehu.crm.common.PageRequest;
 import dev.kehu.crm.common.PageRequest.Direction;
+import dev.kehu.crm.common.StaleRecordException;
 import dev.kehu.crm.customer.Customer;
 import dev.kehu.crm.customer.CustomerId;
 import dev.kehu.crm.customer.CustomerQuery;
 import dev.kehu.crm.customer.CustomerSort;
 import dev.kehu.crm.jdbc.internal.Dialect;
 import dev.kehu.crm.jdbc.internal.Migrations;
+import dev.kehu.crm.opportunity.Opportunity;
+import dev.kehu.crm.opportunity.OpportunityId;
+import dev.kehu.crm.opportunity.Pipeline;
+import dev.kehu.crm.opportunity.Probability;
+import dev.kehu.crm.opportunity.StageChange;
+import dev.kehu.crm.plan.DevelopmentPlan;
+import dev.kehu.crm.plan.DevelopmentPlanId;
+import dev.kehu.crm.quote.Quote;
+import dev.kehu.crm.quote.QuoteId;
+import dev.kehu.crm.quote.QuoteLine;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Currency;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -31,9 +56,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the JDBC store promises beyond the compatibility kit, checked on each database: migrations, the
- * connection pool, text order and search keys where databases differ from Java, and the limits of the columns.
+ * connection pool, text order and search keys where databases differ from Java, the limits of the columns, and
+ * the unique key of the stage history.
  */
 abstract class JdbcStoreContractTest {
+    private static final Pipeline PIPELINE = Pipeline.standard();
+    private static final CustomerId CUSTOMER = new CustomerId("c-1");
+
     private HikariDataSource pool;
     private CrmStore store;
 
@@ -141,6 +170,100 @@ abstract class JdbcStoreContractTest {
         Customer found = store.customers().find(TENANT, customer.id()).orElseThrow();
         assertThat(found.createdAt()).isEqualTo(T0);
         assertThat(found.updatedAt()).isEqualTo("2024-12-31T23:59:59.999999Z");
+    }
+
+    @Test
+    @DisplayName("two transactions appending the same history line cannot both commit: the later waits on the key, then is refused")
+    void concurrentAppendsOfOneLineMeetOnTheKey() throws Exception {
+        Opportunity.Change opened = Opportunity.open(new OpportunityId("o-1"), TENANT, PIPELINE, "ERP", CUSTOMER,
+                LocalDate.of(2024, 3, 1), WANG, WANG, T0);
+        store.opportunities().save(opened.opportunity());
+        store.opportunities().append(TENANT, opened.line());
+        StageChange second = opened.opportunity().estimate(PIPELINE, Probability.of(20), "budget confirmed", WANG,
+                T0.plusSeconds(60)).line();
+        CountDownLatch firstAppended = new CountDownLatch(1);
+        CountDownLatch secondAppending = new CountDownLatch(1);
+        CountDownLatch firstMayCommit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = threads.submit(() -> store.transactions().useTransaction(() -> {
+                store.opportunities().append(TENANT, second);
+                firstAppended.countDown();
+                await(firstMayCommit);
+            }));
+            Future<?> later = threads.submit(() -> {
+                await(firstAppended);
+                store.transactions().useTransaction(() -> {
+                    secondAppending.countDown();
+                    store.opportunities().append(TENANT, second);
+                });
+                return null;
+            });
+            await(secondAppending);
+
+            // The first line is not committed, so the look-up before the insert cannot see it: only the key stops
+            // the later insert, which waits for the first transaction to end.
+            assertThatThrownBy(() -> later.get(500, MILLISECONDS)).isInstanceOf(TimeoutException.class);
+            firstMayCommit.countDown();
+            first.get(10, SECONDS);
+            assertThatThrownBy(() -> later.get(10, SECONDS)).isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(StaleRecordException.class);
+        } finally {
+            firstMayCommit.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(store.opportunities().history(TENANT, opened.opportunity().id()))
+                .containsExactly(opened.line(), second);
+    }
+
+    @Test
+    @DisplayName("amounts, quantities and discounts as wide as their columns are kept exactly; one digit more is refused and nothing is written")
+    void decimalsAreKeptExactlyOrRefused() {
+        Currency unidad = Currency.getInstance("CLF"); // four minor digits, the most of any currency
+        QuoteLine widest = new QuoteLine("吨", new BigDecimal("9".repeat(35) + "." + "0".repeat(29) + "1"),
+                Money.of(new BigDecimal("9".repeat(61) + ".9999"), unidad),
+                new BigDecimal("99." + "9".repeat(30)));
+        Quote quote = Quote.builder().id(new QuoteId("q-1")).tenant(TENANT).customer(CUSTOMER)
+                .date(LocalDate.of(2024, 3, 1)).currency(unidad).lines(List.of(widest)).createdAt(T0).updatedAt(T0)
+                .build();
+        Quote saved = store.quotes().save(quote);
+        assertThat(store.quotes().find(TENANT, quote.id())).contains(saved);
+
+        QuoteLine finer = new QuoteLine("吨", new BigDecimal("0." + "0".repeat(30) + "1"), Money.of("1", "CLF"), null);
+        QuoteLine longer = QuoteLine.of("吨", BigDecimal.ONE, Money.of(new BigDecimal("1" + "0".repeat(61)), unidad));
+        QuoteLine deeper = new QuoteLine("吨", BigDecimal.ONE, Money.of("1", "CLF"), new BigDecimal("0." + "0".repeat(30) + "1"));
+        for (QuoteLine line : List.of(finer, longer, deeper)) {
+            assertThatThrownBy(() -> store.quotes().save(saved.toBuilder().lines(List.of(line)).build()))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        Opportunity huge = Opportunity.open(new OpportunityId("o-1"), TENANT, PIPELINE, "ERP", CUSTOMER,
+                LocalDate.of(2024, 3, 1), WANG, WANG, T0).opportunity().toBuilder()
+                .expectedAmount(Money.of(new BigDecimal("1" + "0".repeat(61)), Money.CNY)).build();
+        assertThatThrownBy(() -> store.opportunities().save(huge)).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(store.quotes().find(TENANT, quote.id())).contains(saved);
+        assertThat(store.opportunities().find(TENANT, huge.id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a plan step's time of day keeps its microseconds; digits below are dropped, as for instants")
+    void timesOfDayKeepMicroseconds() {
+        DevelopmentPlan plan = DevelopmentPlan.create(new DevelopmentPlanId("p-1"), TENANT, new OpportunityId("o-1"),
+                WANG, T0).addStep("拜访", LocalDate.of(2024, 3, 1), LocalTime.of(23, 59, 59, 999_999_999), null, T0);
+
+        store.developmentPlans().save(plan);
+
+        assertThat(store.developmentPlans().find(TENANT, plan.id()).orElseThrow().steps().get(0).plannedTime())
+                .isEqualTo(LocalTime.of(23, 59, 59, 999_999_000));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, SECONDS)) throw new IllegalStateException("gave up waiting");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void saveAll(Customer... customers) {

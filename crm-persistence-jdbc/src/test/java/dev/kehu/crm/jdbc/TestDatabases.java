@@ -41,7 +41,10 @@ final class TestDatabases {
 
     /** Kehu's tables, children before parents, for emptying a schema between tests. */
     private static final List<String> TABLES = List.of("kehu_audit_change", "kehu_audit_entry", "kehu_contact",
-            "kehu_customer_tag", "kehu_customer_org_unit", "kehu_customer");
+            "kehu_customer_tag", "kehu_customer_org_unit", "kehu_customer", "kehu_lead",
+            "kehu_opportunity_stage_change", "kehu_opportunity_record", "kehu_opportunity", "kehu_quote_line",
+            "kehu_quote", "kehu_development_plan_step", "kehu_development_plan", "kehu_activity",
+            "kehu_round_robin_position");
 
     private TestDatabases() {
     }

@@ -1,13 +1,25 @@
 package dev.kehu.crm.store;
 
 import dev.kehu.crm.CrmStore;
+import dev.kehu.crm.activity.Activities;
+import dev.kehu.crm.assignment.RoundRobinPositions;
 import dev.kehu.crm.audit.AuditLog;
 import dev.kehu.crm.common.Transactions;
 import dev.kehu.crm.contact.Contacts;
 import dev.kehu.crm.customer.Customers;
+import dev.kehu.crm.lead.Leads;
+import dev.kehu.crm.opportunity.Opportunities;
+import dev.kehu.crm.plan.DevelopmentPlans;
+import dev.kehu.crm.quote.Quotes;
+import dev.kehu.crm.store.internal.MemoryActivities;
 import dev.kehu.crm.store.internal.MemoryAuditLog;
 import dev.kehu.crm.store.internal.MemoryContacts;
 import dev.kehu.crm.store.internal.MemoryCustomers;
+import dev.kehu.crm.store.internal.MemoryDevelopmentPlans;
+import dev.kehu.crm.store.internal.MemoryLeads;
+import dev.kehu.crm.store.internal.MemoryOpportunities;
+import dev.kehu.crm.store.internal.MemoryQuotes;
+import dev.kehu.crm.store.internal.MemoryRoundRobinPositions;
 import dev.kehu.crm.store.internal.MemoryTransactions;
 
 /**
@@ -22,6 +34,12 @@ public final class InMemoryCrmStore implements CrmStore {
     private final Customers customers = new MemoryCustomers(transactions);
     private final Contacts contacts = new MemoryContacts(transactions);
     private final AuditLog auditLog = new MemoryAuditLog(transactions);
+    private final Leads leads = new MemoryLeads(transactions);
+    private final Opportunities opportunities = new MemoryOpportunities(transactions);
+    private final Quotes quotes = new MemoryQuotes(transactions);
+    private final DevelopmentPlans developmentPlans = new MemoryDevelopmentPlans(transactions);
+    private final Activities activities = new MemoryActivities(transactions);
+    private final RoundRobinPositions roundRobinPositions = new MemoryRoundRobinPositions(transactions);
 
     private InMemoryCrmStore() {
     }
@@ -49,6 +67,36 @@ public final class InMemoryCrmStore implements CrmStore {
     @Override
     public AuditLog auditLog() {
         return auditLog;
+    }
+
+    @Override
+    public Leads leads() {
+        return leads;
+    }
+
+    @Override
+    public Opportunities opportunities() {
+        return opportunities;
+    }
+
+    @Override
+    public Quotes quotes() {
+        return quotes;
+    }
+
+    @Override
+    public DevelopmentPlans developmentPlans() {
+        return developmentPlans;
+    }
+
+    @Override
+    public Activities activities() {
+        return activities;
+    }
+
+    @Override
+    public RoundRobinPositions roundRobinPositions() {
+        return roundRobinPositions;
     }
 
     /** Drops every record; the store refuses further calls. */

@@ -1,10 +1,16 @@
 package dev.kehu.crm.store;
 
 import dev.kehu.crm.CrmStore;
+import dev.kehu.crm.activity.Activities;
+import dev.kehu.crm.assignment.RoundRobinPositions;
 import dev.kehu.crm.audit.AuditLog;
 import dev.kehu.crm.common.Transactions;
 import dev.kehu.crm.contact.Contacts;
 import dev.kehu.crm.customer.Customers;
+import dev.kehu.crm.lead.Leads;
+import dev.kehu.crm.opportunity.Opportunities;
+import dev.kehu.crm.plan.DevelopmentPlans;
+import dev.kehu.crm.quote.Quotes;
 
 /** Providers that CrmStoresTest lists in service files of its own; none is registered on the class path. */
 final class TestProviders {
@@ -17,6 +23,12 @@ final class TestProviders {
         @Override public Customers customers() { return delegate.customers(); }
         @Override public Contacts contacts() { return delegate.contacts(); }
         @Override public AuditLog auditLog() { return delegate.auditLog(); }
+        @Override public Leads leads() { return delegate.leads(); }
+        @Override public Opportunities opportunities() { return delegate.opportunities(); }
+        @Override public Quotes quotes() { return delegate.quotes(); }
+        @Override public DevelopmentPlans developmentPlans() { return delegate.developmentPlans(); }
+        @Override public Activities activities() { return delegate.activities(); }
+        @Override public RoundRobinPositions roundRobinPositions() { return delegate.roundRobinPositions(); }
         @Override public void close() { delegate.close(); }
     }
 

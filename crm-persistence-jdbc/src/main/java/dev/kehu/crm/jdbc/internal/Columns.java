@@ -1,10 +1,13 @@
 package dev.kehu.crm.jdbc.internal;
 
+import dev.kehu.crm.common.Money;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Currency;
 import java.util.function.Function;
 
-/** Reading nullable typed values from text columns, and writing them as text. */
+/** Reading nullable typed values from their columns, and writing them as text. */
 final class Columns {
     private Columns() {
     }
@@ -18,6 +21,12 @@ final class Columns {
     static Integer readInteger(ResultSet row, String column) throws SQLException {
         int value = row.getInt(column);
         return row.wasNull() ? null : value;
+    }
+
+    /** The money in an amount column and a currency-code column, or {@code null} when the amount is NULL. */
+    static Money readMoney(ResultSet row, String amountColumn, String currencyColumn) throws SQLException {
+        BigDecimal amount = row.getBigDecimal(amountColumn);
+        return amount == null ? null : Money.of(amount, Currency.getInstance(row.getString(currencyColumn)));
     }
 
     /** The text form of a typed value (its {@code toString}, or an enum's name), or {@code null}. */

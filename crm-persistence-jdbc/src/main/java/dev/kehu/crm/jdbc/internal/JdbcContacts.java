@@ -15,9 +15,7 @@ import dev.kehu.crm.contact.ContactSort;
 import dev.kehu.crm.contact.Contacts;
 import dev.kehu.crm.customer.CustomerId;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,9 +39,6 @@ public final class JdbcContacts implements Contacts {
               AND (k.work_phone = :phone OR k.mobile = :phone OR k.home_phone = :phone OR k.fax = :phone)
             ORDER BY k.id""");
 
-    private static final NamedSql STORED_VERSION = NamedSql.of("""
-            SELECT version FROM kehu_contact WHERE tenant_id = :tenant_id AND id = :id""");
-
     private static final NamedSql INSERT = NamedSql.of("""
             INSERT INTO kehu_contact (tenant_id, id, customer_id, name, name_lc, mnemonic, gender, category,
                 responsibility, salutation, is_primary, department, position_name, org_unit_id, work_phone, fax,
@@ -64,6 +59,8 @@ public final class JdbcContacts implements Contacts {
                 messenger = :messenger, home_address = :home_address, birthday = :birthday, hobbies = :hobbies,
                 notes = :notes, created_at = :created_at, updated_at = :updated_at, version = :new_version
             WHERE tenant_id = :tenant_id AND id = :id AND version = :version""");
+
+    private static final VersionedRows ROWS = new VersionedRows("kehu_contact", "id", INSERT, UPDATE);
 
     private final JdbcTransactions transactions;
     private final Dialect dialect;
@@ -149,31 +146,10 @@ public final class JdbcContacts implements Contacts {
     public Contact save(Contact contact) {
         requireNonNull(contact, "contact");
         return transactions.withConnection(connection -> {
-            Long storedVersion = storedVersion(connection, contact);
-            boolean insert = contact.version() == 0;
-            if (insert ? storedVersion != null : storedVersion == null || storedVersion != contact.version()) {
-                throw stale(contact);
-            }
-            try (NamedSql.Bound statement = (insert ? INSERT : UPDATE).prepare(connection, dialect)) {
-                bindRow(statement, contact);
-                if (!insert) statement.bigint("version", contact.version());
-                if (statement.update() == 0) throw stale(contact);
-            } catch (SQLException e) {
-                // Only a concurrent transaction gets here: the check above saw no conflict.
-                if (SqlErrors.isUniqueViolation(e) || SqlErrors.isConcurrencyConflict(e)) throw stale(contact);
-                throw e;
-            }
+            ROWS.write(connection, dialect, contact.tenant().value(), contact.id().value(), contact.version(),
+                    s -> bindRow(s, contact), () -> stale(contact));
             return contact.toBuilder().version(contact.version() + 1).build();
         });
-    }
-
-    private Long storedVersion(Connection connection, Contact contact) throws SQLException {
-        try (NamedSql.Bound statement = STORED_VERSION.prepare(connection, dialect)) {
-            statement.string("tenant_id", contact.tenant().value()).string("id", contact.id().value());
-            try (ResultSet rows = statement.query()) {
-                return rows.next() ? rows.getLong("version") : null;
-            }
-        }
     }
 
     private static void bindRow(NamedSql.Bound statement, Contact c) throws SQLException {
@@ -203,19 +179,11 @@ public final class JdbcContacts implements Contacts {
                 .string("hobbies", c.hobbies())
                 .string("notes", c.notes())
                 .instant("created_at", c.createdAt())
-                .instant("updated_at", c.updatedAt())
-                .bigint("new_version", c.version() + 1);
+                .instant("updated_at", c.updatedAt());
     }
 
     private List<Contact> list(Connection connection, NamedSql sql, NamedSql.Binder binder) throws SQLException {
-        try (NamedSql.Bound statement = sql.prepare(connection, dialect)) {
-            binder.bind(statement);
-            try (ResultSet rows = statement.query()) {
-                List<Contact> contacts = new ArrayList<>();
-                while (rows.next()) contacts.add(mapper.map(rows));
-                return contacts;
-            }
-        }
+        return sql.list(connection, dialect, binder, mapper);
     }
 
     private static StaleRecordException stale(Contact contact) {

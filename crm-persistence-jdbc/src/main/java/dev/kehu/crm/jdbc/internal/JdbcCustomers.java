@@ -304,46 +304,21 @@ public final class JdbcCustomers implements Customers {
     }
 
     private void writeTags(Connection connection, Customer customer, boolean insert) throws SQLException {
-        if (!insert) {
-            try (NamedSql.Bound statement = DELETE_TAGS.prepare(connection, dialect)) {
-                statement.string("tenant_id", customer.tenant().value()).string("customer_id", customer.id().value());
-                statement.update();
-            }
-        }
-        if (customer.tags().isEmpty()) return;
-        try (NamedSql.Bound statement = INSERT_TAG.prepare(connection, dialect)) {
-            for (String tag : new TreeSet<>(customer.tags())) {
-                statement.string("tenant_id", customer.tenant().value())
-                        .string("customer_id", customer.id().value())
-                        .string("tag", tag)
-                        .addBatch();
-            }
-            statement.executeBatch();
-        }
+        ChildRows.replace(connection, dialect, DELETE_TAGS, INSERT_TAG, insert, s -> bindParent(s, customer),
+                List.copyOf(new TreeSet<>(customer.tags())), (s, tag, index) -> s.string("tag", tag));
     }
 
     private void writeOrgUnits(Connection connection, Customer customer, boolean insert) throws SQLException {
-        if (!insert) {
-            try (NamedSql.Bound statement = DELETE_ORG_UNITS.prepare(connection, dialect)) {
-                statement.string("tenant_id", customer.tenant().value()).string("customer_id", customer.id().value());
-                statement.update();
-            }
-        }
-        if (customer.organisation().isEmpty()) return;
-        try (NamedSql.Bound statement = INSERT_ORG_UNIT.prepare(connection, dialect)) {
-            int index = 0;
-            for (OrgUnit unit : customer.organisation()) {
-                statement.string("tenant_id", customer.tenant().value())
-                        .string("customer_id", customer.id().value())
-                        .string("unit_id", unit.id().value())
-                        .integer("list_index", index++)
+        ChildRows.replace(connection, dialect, DELETE_ORG_UNITS, INSERT_ORG_UNIT, insert, s -> bindParent(s, customer),
+                customer.organisation(), (s, unit, index) -> s.string("unit_id", unit.id().value())
+                        .integer("list_index", index)
                         .string("kind", unit.kind().name())
                         .string("name", unit.name())
-                        .string("parent_unit_id", text(unit.parent()))
-                        .addBatch();
-            }
-            statement.executeBatch();
-        }
+                        .string("parent_unit_id", text(unit.parent())));
+    }
+
+    private static void bindParent(NamedSql.Bound statement, Customer customer) throws SQLException {
+        statement.string("tenant_id", customer.tenant().value()).string("customer_id", customer.id().value());
     }
 
     /** The customers {@code sql} selects, in its order, with their tags and organisation units. */

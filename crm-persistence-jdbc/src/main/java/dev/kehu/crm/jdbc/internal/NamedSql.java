@@ -1,5 +1,6 @@
 package dev.kehu.crm.jdbc.internal;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -91,6 +94,19 @@ final class NamedSql {
         return new Bound(connection.prepareStatement(jdbcSql), dialect);
     }
 
+    /** Every row the statement selects, in its order, each made by {@code mapper}. */
+    public <T> List<T> list(Connection connection, Dialect dialect, Binder binder, RowMapper<T> mapper)
+            throws SQLException {
+        try (Bound statement = prepare(connection, dialect)) {
+            binder.bind(statement);
+            try (ResultSet rows = statement.query()) {
+                List<T> found = new ArrayList<>();
+                while (rows.next()) found.add(mapper.map(rows));
+                return found;
+            }
+        }
+    }
+
     @Override
     public String toString() {
         return jdbcSql;
@@ -149,6 +165,23 @@ final class NamedSql {
             for (int index : at(name)) {
                 if (value == null) statement.setNull(index, Types.DATE);
                 else statement.setObject(index, value);
+            }
+            return this;
+        }
+
+        public Bound decimal(String name, BigDecimal value) throws SQLException {
+            for (int index : at(name)) {
+                if (value == null) statement.setNull(index, Types.DECIMAL);
+                else statement.setBigDecimal(index, value);
+            }
+            return this;
+        }
+
+        /** A time of day, truncated to the microseconds every database keeps, as instants are. */
+        public Bound time(String name, LocalTime value) throws SQLException {
+            for (int index : at(name)) {
+                if (value == null) statement.setNull(index, Types.TIME);
+                else statement.setObject(index, value.truncatedTo(ChronoUnit.MICROS));
             }
             return this;
         }

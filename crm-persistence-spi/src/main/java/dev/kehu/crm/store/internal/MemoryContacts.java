@@ -12,52 +12,40 @@ import dev.kehu.crm.contact.ContactQuery;
 import dev.kehu.crm.contact.ContactSort;
 import dev.kehu.crm.contact.Contacts;
 import dev.kehu.crm.customer.CustomerId;
-import dev.kehu.crm.store.internal.Tables.Key;
 import java.util.List;
 import java.util.Optional;
 
 public final class MemoryContacts implements Contacts {
     private final MemoryTransactions transactions;
+    private final VersionedTable<Contact> contacts;
 
     public MemoryContacts(MemoryTransactions transactions) {
         this.transactions = transactions;
+        contacts = new VersionedTable<>(transactions, Contact.RECORD_TYPE, tables -> tables.contacts, Contact::version);
     }
 
     @Override
     public Optional<Contact> find(TenantId tenant, ContactId id) {
-        Key key = new Key(tenant, id.value());
-        return transactions.read(tables -> Optional.ofNullable(tables.contacts.get(key)));
+        return contacts.find(tenant, id.value());
     }
 
     @Override
     public Contact save(Contact contact) {
         requireNonNull(contact, "contact");
-        Key key = new Key(contact.tenant(), contact.id().value());
-        return transactions.write(tables -> {
-            Contact stored = tables.contacts.get(key);
-            Tables.checkVersion(Contact.RECORD_TYPE, key, stored == null ? 0 : stored.version(), contact.version());
-            Contact saved = contact.toBuilder().version(contact.version() + 1).build();
-            tables.contacts.put(key, saved);
-            return saved;
-        });
+        return contacts.save(contact.tenant(), contact.id().value(), contact.version(),
+                version -> contact.toBuilder().version(version).build());
     }
 
     @Override
     public List<Contact> ofCustomer(TenantId tenant, CustomerId customer) {
         requireNonNull(customer, "customer");
-        return transactions.read(tables -> tables.contactsOf(tenant)
-                .filter(c -> c.customer().equals(customer))
-                .sorted(Ordering.CONTACTS_OF_CUSTOMER)
-                .toList());
+        return contacts.list(tenant, c -> c.customer().equals(customer), Ordering.CONTACTS_OF_CUSTOMER);
     }
 
     @Override
     public List<Contact> findByPhone(TenantId tenant, PhoneNumber phone) {
         requireNonNull(phone, "phone");
-        return transactions.read(tables -> tables.contactsOf(tenant)
-                .filter(c -> c.phones().contains(phone))
-                .sorted(Ordering.CONTACTS_BY_ID)
-                .toList());
+        return contacts.list(tenant, c -> c.phones().contains(phone), Ordering.CONTACTS_BY_ID);
     }
 
     @Override

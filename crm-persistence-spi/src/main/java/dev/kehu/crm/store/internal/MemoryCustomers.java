@@ -12,44 +12,41 @@ import dev.kehu.crm.customer.CustomerId;
 import dev.kehu.crm.customer.CustomerQuery;
 import dev.kehu.crm.customer.CustomerSort;
 import dev.kehu.crm.customer.Customers;
-import dev.kehu.crm.store.internal.Tables.Key;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 public final class MemoryCustomers implements Customers {
     private final MemoryTransactions transactions;
+    private final VersionedTable<Customer> customers;
 
     public MemoryCustomers(MemoryTransactions transactions) {
         this.transactions = transactions;
+        customers = new VersionedTable<>(transactions, Customer.RECORD_TYPE, tables -> tables.customers,
+                Customer::version);
     }
 
     @Override
     public Optional<Customer> find(TenantId tenant, CustomerId id) {
-        Key key = new Key(tenant, id.value());
-        return transactions.read(tables -> Optional.ofNullable(tables.customers.get(key)));
+        return customers.find(tenant, id.value());
     }
 
     @Override
     public Customer save(Customer customer) {
         requireNonNull(customer, "customer");
-        Key key = new Key(customer.tenant(), customer.id().value());
-        return transactions.write(tables -> {
-            Customer stored = tables.customers.get(key);
-            Tables.checkVersion(Customer.RECORD_TYPE, key, stored == null ? 0 : stored.version(), customer.version());
-            if (customer.number() != null) {
-                tables.customersOf(customer.tenant())
-                        .filter(other -> customer.number().equals(other.number()) && !other.id().equals(customer.id()))
-                        .findAny()
-                        .ifPresent(other -> {
-                            throw new DuplicateRecordException(Customer.RECORD_TYPE, "The customer number "
-                                    + customer.number() + " is taken by customer " + other.id());
-                        });
-            }
-            Customer saved = customer.toBuilder().version(customer.version() + 1).build();
-            tables.customers.put(key, saved);
-            return saved;
-        });
+        return customers.save(customer.tenant(), customer.id().value(), customer.version(),
+                version -> customer.toBuilder().version(version).build(), tables -> checkNumberIsFree(tables, customer));
+    }
+
+    private static void checkNumberIsFree(Tables tables, Customer customer) {
+        if (customer.number() == null) return;
+        tables.customersOf(customer.tenant())
+                .filter(other -> customer.number().equals(other.number()) && !other.id().equals(customer.id()))
+                .findAny()
+                .ifPresent(other -> {
+                    throw new DuplicateRecordException(Customer.RECORD_TYPE, "The customer number "
+                            + customer.number() + " is taken by customer " + other.id());
+                });
     }
 
     @Override
@@ -84,7 +81,6 @@ public final class MemoryCustomers implements Customers {
     }
 
     private List<Customer> list(TenantId tenant, Predicate<Customer> condition) {
-        return transactions.read(tables ->
-                tables.customersOf(tenant).filter(condition).sorted(Ordering.CUSTOMERS_BY_ID).toList());
+        return customers.list(tenant, condition, Ordering.CUSTOMERS_BY_ID);
     }
 }

@@ -1,8 +1,10 @@
 package dev.kehu.crm.store.internal;
 
 import static java.util.Comparator.comparing;
+import static java.util.Comparator.comparingInt;
 import static java.util.Comparator.nullsLast;
 
+import dev.kehu.crm.activity.Activity;
 import dev.kehu.crm.common.Page;
 import dev.kehu.crm.common.PageRequest;
 import dev.kehu.crm.common.PageRequest.Direction;
@@ -10,6 +12,12 @@ import dev.kehu.crm.contact.Contact;
 import dev.kehu.crm.contact.ContactSort;
 import dev.kehu.crm.customer.Customer;
 import dev.kehu.crm.customer.CustomerSort;
+import dev.kehu.crm.lead.Lead;
+import dev.kehu.crm.opportunity.AttachedRecord;
+import dev.kehu.crm.opportunity.Opportunity;
+import dev.kehu.crm.opportunity.StageChange;
+import dev.kehu.crm.plan.DevelopmentPlan;
+import dev.kehu.crm.quote.Quote;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +30,14 @@ final class Ordering {
 
     static final Comparator<Customer> CUSTOMERS_BY_ID = comparing(c -> c.id().value(), TEXT);
     static final Comparator<Contact> CONTACTS_BY_ID = comparing(c -> c.id().value(), TEXT);
+    static final Comparator<Lead> LEADS_BY_ID = comparing(l -> l.id().value(), TEXT);
+    static final Comparator<Opportunity> OPPORTUNITIES_BY_ID = comparing(o -> o.id().value(), TEXT);
+    static final Comparator<DevelopmentPlan> PLANS_BY_ID = comparing(p -> p.id().value(), TEXT);
+    static final Comparator<StageChange> HISTORY = comparingInt(StageChange::sequence);
+    static final Comparator<AttachedRecord> ATTACHMENTS = comparing(AttachedRecord::createdAt)
+            .thenComparing(a -> a.id().value(), TEXT);
+    static final Comparator<Quote> QUOTES = comparing(Quote::date).thenComparing(q -> q.id().value(), TEXT);
+    static final Comparator<Activity> ACTIVITIES = comparing(Activity::due).thenComparing(a -> a.id().value(), TEXT);
 
     /** Primary contact first, then by mnemonic and id. */
     static final Comparator<Contact> CONTACTS_OF_CUSTOMER = comparing(Contact::primary).reversed()

@@ -1,10 +1,18 @@
 package dev.kehu.crm.store.internal;
 
+import dev.kehu.crm.activity.Activity;
+import dev.kehu.crm.assignment.RoundRobinPositions;
 import dev.kehu.crm.audit.AuditEntry;
 import dev.kehu.crm.common.StaleRecordException;
 import dev.kehu.crm.common.TenantId;
 import dev.kehu.crm.contact.Contact;
 import dev.kehu.crm.customer.Customer;
+import dev.kehu.crm.lead.Lead;
+import dev.kehu.crm.opportunity.AttachedRecord;
+import dev.kehu.crm.opportunity.Opportunity;
+import dev.kehu.crm.opportunity.StageChange;
+import dev.kehu.crm.plan.DevelopmentPlan;
+import dev.kehu.crm.quote.Quote;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,31 +21,53 @@ import java.util.stream.Stream;
 
 /**
  * Every record of an in-memory store. A committed instance is never changed: a transaction writes to a
- * {@link #copy()} and publishes it on commit.
+ * {@link #copy()} and publishes it on commit. The records themselves are immutable, so a copy shares them.
  */
 final class Tables {
-    static final Tables EMPTY = new Tables(Map.of(), Map.of(), List.of());
+    static final Tables EMPTY = new Tables();
 
-    final Map<Key, Customer> customers;
-    final Map<Key, Contact> contacts;
-    final List<AuditEntry> audit; // in append order
+    final Map<Key, Customer> customers = new HashMap<>();
+    final Map<Key, Contact> contacts = new HashMap<>();
+    final List<AuditEntry> audit = new ArrayList<>(); // in append order
+    final Map<Key, Lead> leads = new HashMap<>();
+    final Map<Key, Opportunity> opportunities = new HashMap<>();
+    final Map<Key, List<StageChange>> histories = new HashMap<>(); // by opportunity; unmodifiable, by sequence
+    final Map<Key, AttachedRecord> attachments = new HashMap<>();
+    final Map<Key, Quote> quotes = new HashMap<>();
+    final Map<Key, DevelopmentPlan> plans = new HashMap<>();
+    final Map<Key, Activity> activities = new HashMap<>();
+    final Map<Key, RoundRobinPositions.Stored> positions = new HashMap<>(); // by team
 
-    private Tables(Map<Key, Customer> customers, Map<Key, Contact> contacts, List<AuditEntry> audit) {
-        this.customers = customers;
-        this.contacts = contacts;
-        this.audit = audit;
+    private Tables() {
     }
 
     Tables copy() {
-        return new Tables(new HashMap<>(customers), new HashMap<>(contacts), new ArrayList<>(audit));
+        Tables copy = new Tables();
+        copy.customers.putAll(customers);
+        copy.contacts.putAll(contacts);
+        copy.audit.addAll(audit);
+        copy.leads.putAll(leads);
+        copy.opportunities.putAll(opportunities);
+        copy.histories.putAll(histories);
+        copy.attachments.putAll(attachments);
+        copy.quotes.putAll(quotes);
+        copy.plans.putAll(plans);
+        copy.activities.putAll(activities);
+        copy.positions.putAll(positions);
+        return copy;
     }
 
     Stream<Customer> customersOf(TenantId tenant) {
-        return customers.values().stream().filter(c -> c.tenant().equals(tenant));
+        return ofTenant(customers, tenant);
     }
 
     Stream<Contact> contactsOf(TenantId tenant) {
-        return contacts.values().stream().filter(c -> c.tenant().equals(tenant));
+        return ofTenant(contacts, tenant);
+    }
+
+    /** The records of {@code table} that belong to {@code tenant}. */
+    static <T> Stream<T> ofTenant(Map<Key, T> table, TenantId tenant) {
+        return table.entrySet().stream().filter(e -> e.getKey().tenant().equals(tenant)).map(Map.Entry::getValue);
     }
 
     /**

@@ -1,5 +1,10 @@
 package dev.kehu.crm.store.tck;
 
+import static dev.kehu.crm.store.tck.KitSupport.WAIT;
+import static dev.kehu.crm.store.tck.KitSupport.assertStored;
+import static dev.kehu.crm.store.tck.KitSupport.awaitOrFail;
+import static dev.kehu.crm.store.tck.KitSupport.onAnotherThread;
+import static dev.kehu.crm.store.tck.KitSupport.race;
 import static dev.kehu.crm.store.tck.TestRecords.LI;
 import static dev.kehu.crm.store.tck.TestRecords.OTHER_TENANT;
 import static dev.kehu.crm.store.tck.TestRecords.T0;
@@ -38,7 +43,6 @@ import dev.kehu.crm.customer.CustomerId;
 import dev.kehu.crm.customer.CustomerQuery;
 import dev.kehu.crm.customer.CustomerSort;
 import dev.kehu.crm.customer.CustomerType;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,7 +52,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -75,8 +78,6 @@ import org.junit.jupiter.api.Test;
  * Pair the kit with {@link CrmStorePropertiesKit}.
  */
 public abstract class CrmStoreCompatibilityKit {
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
     private CrmStore store;
 
     /** A new, empty store for one test; the kit closes it after the test. */
@@ -1185,58 +1186,5 @@ public abstract class CrmStoreCompatibilityKit {
 
     private static Contact versioned(Contact contact, long version) {
         return contact.toBuilder().version(version).build();
-    }
-
-    /** Field by field first, so that a failure names the field that differs. */
-    private static <T> void assertStored(Optional<T> found, T expected) {
-        assertThat(found).as("stored record").isPresent();
-        assertThat(found.get()).usingRecursiveComparison().isEqualTo(expected);
-        assertThat(found.get()).isEqualTo(expected);
-    }
-
-    private static void awaitOrFail(CountDownLatch latch) {
-        try {
-            if (!latch.await(WAIT.toMillis(), MILLISECONDS)) throw new IllegalStateException("gave up waiting");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Runs the tasks on threads of their own, released together: each one's result, or what it threw. */
-    private static List<Object> race(List<? extends Callable<?>> tasks) throws InterruptedException {
-        ExecutorService threads = Executors.newFixedThreadPool(tasks.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Callable<?> task : tasks) {
-                futures.add(threads.submit(() -> {
-                    awaitOrFail(start);
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<Object> outcomes = new ArrayList<>();
-            for (Future<?> future : futures) {
-                try {
-                    outcomes.add(future.get(WAIT.toMillis(), MILLISECONDS));
-                } catch (ExecutionException e) {
-                    outcomes.add(e.getCause());
-                } catch (TimeoutException e) {
-                    throw new AssertionError("a thread did not finish within " + WAIT, e);
-                }
-            }
-            return outcomes;
-        } finally {
-            threads.shutdownNow();
-        }
-    }
-
-    private static <T> T onAnotherThread(Callable<T> task) throws InterruptedException {
-        Object outcome = race(List.of(task)).get(0);
-        if (outcome instanceof Throwable failure) throw new AssertionError("failed on another thread", failure);
-        @SuppressWarnings("unchecked")
-        T result = (T) outcome;
-        return result;
     }
 }

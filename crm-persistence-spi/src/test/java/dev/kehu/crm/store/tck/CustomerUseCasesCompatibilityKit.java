@@ -7,6 +7,12 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.kehu.crm.CrmStore;
 import dev.kehu.crm.Kehu;
+import dev.kehu.crm.activity.Activities;
+import dev.kehu.crm.assignment.RoundRobinPositions;
+import dev.kehu.crm.lead.Leads;
+import dev.kehu.crm.opportunity.Opportunities;
+import dev.kehu.crm.plan.DevelopmentPlans;
+import dev.kehu.crm.quote.Quotes;
 import dev.kehu.crm.audit.AuditEntry;
 import dev.kehu.crm.audit.AuditLog;
 import dev.kehu.crm.audit.FieldChange;
@@ -598,6 +604,12 @@ public abstract class CustomerUseCasesCompatibilityKit {
     private record WrappedStore(CrmStore store, Customers customers, Contacts contacts) implements CrmStore {
         @Override public Transactions transactions() { return store.transactions(); }
         @Override public AuditLog auditLog() { return store.auditLog(); }
+        @Override public Leads leads() { return store.leads(); }
+        @Override public Opportunities opportunities() { return store.opportunities(); }
+        @Override public Quotes quotes() { return store.quotes(); }
+        @Override public DevelopmentPlans developmentPlans() { return store.developmentPlans(); }
+        @Override public Activities activities() { return store.activities(); }
+        @Override public RoundRobinPositions roundRobinPositions() { return store.roundRobinPositions(); }
         @Override public void close() { }
     }
 

@@ -1,0 +1,59 @@
+package dev.kehu.crm.jdbc.internal;
+
+import dev.kehu.crm.common.StaleRecordException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+
+/**
+ * The optimistic save of one table's versioned rows. The stored version is read first, so that a refusal writes
+ * nothing; then the row is inserted (a record of version 0) or updated where its version is still the one the
+ * record was read at, and gets version + 1. A concurrent writer that slips past the check is stopped by the
+ * primary key or the version condition, and is refused the same way.
+ *
+ * <p>The insert names the new version {@code :new_version}; the update also {@code :version}, the one read.
+ */
+final class VersionedRows {
+    private final NamedSql storedVersion;
+    private final NamedSql insert;
+    private final NamedSql update;
+
+    /** @param key the column that, after {@code tenant_id}, identifies a row */
+    VersionedRows(String table, String key, NamedSql insert, NamedSql update) {
+        this.storedVersion = NamedSql.of("SELECT version FROM " + table
+                + " WHERE tenant_id = :tenant_id AND " + key + " = :key");
+        this.insert = insert;
+        this.update = update;
+    }
+
+    /**
+     * Writes the row of a record read at {@code version}; {@code row} sets every other parameter.
+     *
+     * @return whether the row was inserted (it was new)
+     * @throws StaleRecordException from {@code stale} when the stored version is not {@code version}
+     */
+    boolean write(Connection connection, Dialect dialect, String tenant, String key, long version, NamedSql.Binder row,
+                  Supplier<StaleRecordException> stale) throws SQLException {
+        Long stored;
+        try (NamedSql.Bound statement = storedVersion.prepare(connection, dialect)) {
+            statement.string("tenant_id", tenant).string("key", key);
+            try (ResultSet rows = statement.query()) {
+                stored = rows.next() ? rows.getLong("version") : null;
+            }
+        }
+        boolean isNew = version == 0;
+        if (isNew ? stored != null : stored == null || stored != version) throw stale.get();
+        try (NamedSql.Bound statement = (isNew ? insert : update).prepare(connection, dialect)) {
+            row.bind(statement);
+            statement.bigint("new_version", version + 1);
+            if (!isNew) statement.bigint("version", version);
+            if (statement.update() == 0) throw stale.get();
+        } catch (SQLException e) {
+            // Only a concurrent transaction gets here: the check above saw no conflict.
+            if (SqlErrors.isUniqueViolation(e) || SqlErrors.isConcurrencyConflict(e)) throw stale.get();
+            throw e;
+        }
+        return isNew;
+    }
+}

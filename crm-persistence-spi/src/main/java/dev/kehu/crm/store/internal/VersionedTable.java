@@ -1,0 +1,62 @@
+package dev.kehu.crm.store.internal;
+
+import dev.kehu.crm.common.TenantId;
+import dev.kehu.crm.store.internal.Tables.Key;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
+
+/** One table of versioned records, kept per tenant and id: the optimistic locking every repository shares. */
+final class VersionedTable<T> {
+    private final MemoryTransactions transactions;
+    private final String recordType;
+    private final Function<Tables, Map<Key, T>> table;
+    private final ToLongFunction<T> version;
+
+    VersionedTable(MemoryTransactions transactions, String recordType, Function<Tables, Map<Key, T>> table,
+                   ToLongFunction<T> version) {
+        this.transactions = transactions;
+        this.recordType = recordType;
+        this.table = table;
+        this.version = version;
+    }
+
+    Optional<T> find(TenantId tenant, String id) {
+        Key key = new Key(tenant, id);
+        return transactions.read(tables -> Optional.ofNullable(table.apply(tables).get(key)));
+    }
+
+    /**
+     * Stores {@code withVersion.apply(given + 1)} if {@code given} is the stored version (0 when nothing is
+     * stored), and returns it.
+     */
+    T save(TenantId tenant, String id, long given, LongFunction<T> withVersion) {
+        return save(tenant, id, given, withVersion, tables -> { });
+    }
+
+    /** As {@link #save(TenantId, String, long, LongFunction)}; {@code check} runs after the version check. */
+    T save(TenantId tenant, String id, long given, LongFunction<T> withVersion, Consumer<Tables> check) {
+        Key key = new Key(tenant, id);
+        return transactions.write(tables -> {
+            Map<Key, T> records = table.apply(tables);
+            T stored = records.get(key);
+            Tables.checkVersion(recordType, key, stored == null ? 0 : version.applyAsLong(stored), given);
+            check.accept(tables); // checks throw before anything is written
+            T saved = withVersion.apply(given + 1);
+            records.put(key, saved);
+            return saved;
+        });
+    }
+
+    /** The tenant's records that meet {@code condition}, in {@code order}. */
+    List<T> list(TenantId tenant, Predicate<? super T> condition, Comparator<? super T> order) {
+        return transactions.read(tables ->
+                Tables.ofTenant(table.apply(tables), tenant).filter(condition).sorted(order).toList());
+    }
+}
