@@ -30,13 +30,15 @@ import dev.kehu.crm.security.Actor;
 import dev.kehu.crm.security.Role;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The demo of the README's first command: a host embedding Kehu on an embedded H2 database. It creates
@@ -45,7 +47,9 @@ import java.util.Locale;
  * trail. Chinese by default; {@code --lang=en} for English.
  */
 public final class Demo {
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    /** The demo's clock starts here and only the demo moves it, so every run prints the same. */
+    static final LocalDateTime START = LocalDateTime.of(2026, 11, 23, 9, 30);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Kehu kehu;
@@ -55,8 +59,12 @@ public final class Demo {
     private final Actor zhaoMin;
     private final Actor supervisor;
 
-    Demo(CrmStore store, Clock clock, Locale locale, PrintStream out) {
-        this.kehu = Kehu.builder().store(store).clock(clock).build();
+    Demo(CrmStore store, DemoClock clock, Locale locale, PrintStream out) {
+        // Sequential ids, like the fixed clock, make every run print the same: records with equal keys come
+        // back in id order, and the audit trail shows ids.
+        AtomicLong ids = new AtomicLong();
+        this.kehu = Kehu.builder().store(store).clock(clock)
+                .idGenerator(() -> String.format("demo-%08d", ids.incrementAndGet())).build();
         this.locale = locale;
         this.out = out;
         wangWei = Actor.of("wang.wei", "huaxia-demo", Role.SALES_REPRESENTATIVE).withLocale(locale);
@@ -74,7 +82,7 @@ public final class Demo {
         config.setMaximumPoolSize(4);
         try (HikariDataSource dataSource = new HikariDataSource(config);
              CrmStore store = JdbcCrmStore.create(dataSource)) {
-            new Demo(store, Clock.system(BEIJING), locale, out).run();
+            new Demo(store, DemoClock.at(START, BEIJING), locale, out).run();
         }
     }
 
@@ -82,6 +90,9 @@ public final class Demo {
         heading("Kehu 客户关系管理 — 演示", "Kehu CRM — demo");
         out.println(t("数据库：嵌入式 H2（JDBC 存储）。操作人：王伟、赵敏（销售代表），刘强（销售主管）。",
                 "Database: embedded H2 (JDBC store). Acting: Wang Wei and Zhao Min (sales reps), Liu Qiang (supervisor)."));
+        out.println(t("时钟固定在 " + START.toLocalDate() + " " + START.toLocalTime() + "（北京时间），每次运行输出相同。",
+                "The clock stands at " + START.toLocalDate() + " " + START.toLocalTime()
+                        + " (Beijing time), so every run prints the same."));
         out.println();
 
         Customer huaxia = seedCustomers();
@@ -184,7 +195,7 @@ public final class Demo {
                 "Liu Qiang merges 华夏科技 into 北京华夏科技有限公司. Contacts after the merge (the primary stays):"));
         printContacts(kehu.contacts().ofCustomer(wangWei, survivor.id()));
         out.println(t("保留客户补充了空缺字段：电子邮箱 = ", "The survivor took over fields it lacked: e-mail = ")
-                + survivor.email() + t("，标签 = ", ", tags = ") + survivor.tags());
+                + survivor.email() + t("，标签 = ", ", tags = ") + new TreeSet<>(survivor.tags()));
         out.println();
         return survivor;
     }

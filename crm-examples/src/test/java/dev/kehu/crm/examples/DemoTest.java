@@ -8,9 +8,6 @@ import dev.kehu.crm.jdbc.JdbcCrmStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Locale;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -22,8 +19,7 @@ class DemoTest {
         dataSource.setJdbcUrl("jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
         try (dataSource; CrmStore store = JdbcCrmStore.create(dataSource);
              PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            Clock clock = Clock.fixed(Instant.parse("2026-11-23T01:30:00Z"), ZoneId.of("Asia/Shanghai"));
-            new Demo(store, clock, locale, out).run();
+            new Demo(store, DemoClock.at(Demo.START, Demo.BEIJING), locale, out).run();
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }
@@ -60,5 +56,11 @@ class DemoTest {
                 .contains("must be one of: POTENTIAL, ORDINARY, VIP, AGENT, PARTNER, INACTIVE")
                 .contains("information technology")
                 .doesNotContain("不是有效的电话号码");
+    }
+
+    @Test
+    @DisplayName("the clock and the ids are fixed: a second run prints exactly the same")
+    void deterministic() {
+        assertThat(runDemo(Locale.SIMPLIFIED_CHINESE, "demo-zh-1")).isEqualTo(runDemo(Locale.SIMPLIFIED_CHINESE, "demo-zh-2"));
     }
 }
