@@ -8,7 +8,7 @@ import dev.kehu.crm.audit.AuditEntry;
 import dev.kehu.crm.audit.FieldChange;
 import dev.kehu.crm.callcentre.Callers;
 import dev.kehu.crm.common.InvalidInputException;
-import dev.kehu.crm.common.Labelled;
+import dev.kehu.crm.common.Money;
 import dev.kehu.crm.common.PageRequest;
 import dev.kehu.crm.common.PhoneNumber;
 import dev.kehu.crm.common.ReferenceData;
@@ -26,37 +26,55 @@ import dev.kehu.crm.customer.OrgUnit;
 import dev.kehu.crm.customer.Rating;
 import dev.kehu.crm.customer.RelationshipLevel;
 import dev.kehu.crm.jdbc.JdbcCrmStore;
+import dev.kehu.crm.notification.Notification;
 import dev.kehu.crm.security.Actor;
 import dev.kehu.crm.security.Role;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The demo of the README's first command: a host embedding Kehu on an embedded H2 database. It creates
  * company and individual customers with their contacts, then shows a search by pinyin initials, a
  * caller look-up by phone, the merge of a duplicate, a rejected input with its messages and the audit
- * trail. Chinese by default; {@code --lang=en} for English.
+ * trail; then the sales story of {@link SalesStory}. Chinese by default; {@code --lang=en} for English.
  */
 public final class Demo {
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    /** The demo's clock starts here and only the story moves it, so every run prints the same. */
+    static final LocalDateTime START = LocalDateTime.of(2026, 11, 23, 9, 30);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Kehu kehu;
+    private final DemoClock clock;
+    private final List<Notification> inbox = new ArrayList<>();
+    private final Narrator narrator;
     private final Locale locale;
     private final PrintStream out;
     private final Actor wangWei;
     private final Actor zhaoMin;
     private final Actor supervisor;
 
-    Demo(CrmStore store, Clock clock, Locale locale, PrintStream out) {
-        this.kehu = Kehu.builder().store(store).clock(clock).build();
+    Demo(CrmStore store, DemoClock clock, Locale locale, PrintStream out) {
+        // Sequential ids, like the fixed clock, make every run print the same: records with equal keys come
+        // back in id order, and the audit trail shows ids. Notifications go to an inbox the story prints; a
+        // host would send mail or WeCom messages instead.
+        AtomicLong ids = new AtomicLong();
+        this.kehu = Kehu.builder().store(store).clock(clock)
+                .idGenerator(() -> String.format("demo-%08d", ids.incrementAndGet()))
+                .salesForce(SalesStory.SALES_FORCE).baseCurrency(Money.CNY).exchangeRates(SalesStory.RATES)
+                .notifications(inbox::add).build();
+        this.clock = clock;
+        this.narrator = new Narrator(locale, out);
         this.locale = locale;
         this.out = out;
         wangWei = Actor.of("wang.wei", "huaxia-demo", Role.SALES_REPRESENTATIVE).withLocale(locale);
@@ -74,7 +92,7 @@ public final class Demo {
         config.setMaximumPoolSize(4);
         try (HikariDataSource dataSource = new HikariDataSource(config);
              CrmStore store = JdbcCrmStore.create(dataSource)) {
-            new Demo(store, Clock.system(BEIJING), locale, out).run();
+            new Demo(store, DemoClock.at(START, BEIJING), locale, out).run();
         }
     }
 
@@ -82,6 +100,9 @@ public final class Demo {
         heading("Kehu 客户关系管理 — 演示", "Kehu CRM — demo");
         out.println(t("数据库：嵌入式 H2（JDBC 存储）。操作人：王伟、赵敏（销售代表），刘强（销售主管）。",
                 "Database: embedded H2 (JDBC store). Acting: Wang Wei and Zhao Min (sales reps), Liu Qiang (supervisor)."));
+        out.println(t("时钟固定在 " + START.toLocalDate() + " " + START.toLocalTime() + "（北京时间），随销售故事逐日推进，每次运行输出相同。",
+                "The clock stands at " + START.toLocalDate() + " " + START.toLocalTime()
+                        + " (Beijing time) and moves on day by day with the sales story, so every run prints the same."));
         out.println();
 
         Customer huaxia = seedCustomers();
@@ -90,6 +111,7 @@ public final class Demo {
         Customer survivor = mergeDuplicate(huaxia);
         rejectBadInput();
         showAuditTrail(survivor);
+        new SalesStory(kehu, clock, inbox, narrator, wangWei, zhaoMin, supervisor).run();
         kehu.close();
     }
 
@@ -184,7 +206,7 @@ public final class Demo {
                 "Liu Qiang merges 华夏科技 into 北京华夏科技有限公司. Contacts after the merge (the primary stays):"));
         printContacts(kehu.contacts().ofCustomer(wangWei, survivor.id()));
         out.println(t("保留客户补充了空缺字段：电子邮箱 = ", "The survivor took over fields it lacked: e-mail = ")
-                + survivor.email() + t("，标签 = ", ", tags = ") + survivor.tags());
+                + survivor.email() + t("，标签 = ", ", tags = ") + new TreeSet<>(survivor.tags()));
         out.println();
         return survivor;
     }
@@ -263,12 +285,10 @@ public final class Demo {
     }
 
     private void heading(String zh, String en) {
-        String text = t(zh, en);
-        out.println(text);
-        out.println("=".repeat(TextTable.width(text)));
+        narrator.heading(zh, en);
     }
 
     private String t(String zh, String en) {
-        return Labelled.isChinese(locale) ? zh : en;
+        return narrator.t(zh, en);
     }
 }
