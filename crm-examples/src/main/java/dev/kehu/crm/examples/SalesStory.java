@@ -11,7 +11,6 @@ import dev.kehu.crm.common.ExchangeRates;
 import dev.kehu.crm.common.FixedExchangeRates;
 import dev.kehu.crm.common.InvalidInputException;
 import dev.kehu.crm.common.KehuException;
-import dev.kehu.crm.common.Messages;
 import dev.kehu.crm.common.Money;
 import dev.kehu.crm.common.PageRequest;
 import dev.kehu.crm.common.PhoneNumber;
@@ -308,8 +307,7 @@ final class SalesStory {
         Opportunity beforeQuote = deal;
         at("2026-12-07T09:40");
         refused(zhaoMin, n.t("未报价就进入商务谈判", "enters negotiation without a quote"), () -> kehu.opportunities()
-                .moveTo(zhaoMin, beforeQuote.id(), beforeQuote.version(), "NEGOTIATION", null, null),
-                stageLabel(beforeQuote, "NEGOTIATION"));
+                .moveTo(zhaoMin, beforeQuote.id(), beforeQuote.version(), "NEGOTIATION", null, null));
         at("2026-12-07T09:45");
         refused(zhaoMin, n.t("把可能性设为 37%", "sets the probability to 37%"), () -> kehu.opportunities()
                 .estimate(zhaoMin, beforeQuote.id(), beforeQuote.version(), 37, null));
@@ -440,7 +438,7 @@ final class SalesStory {
         TextTable table = new TextTable(n.t("客户", "customer"), n.t("负责人", "owner"), n.t("金额", "amount"),
                 n.t("折合本位币", "in base currency"), n.t("状态", "status"), n.t("失败原因", "reason"),
                 n.t("赢单的竞争对手", "competitor who won"));
-        Money inYuan = RATES.convert(lost.expectedAmount(), Money.CNY, clock.today());
+        Money inYuan = kehu.baseCurrency().convert(lost.expectedAmount(), clock.today());
         table.row(kehu.customers().get(wangWei, lost.customer()).name(), who(lost.owner()),
                 Narrator.money(lost.expectedAmount()), Narrator.money(inYuan), lost.status().label(n.locale()),
                 lost.lostReason(), lost.winningCompetitor());
@@ -523,12 +521,8 @@ final class SalesStory {
         return done;
     }
 
-    /**
-     * Tries what the rules refuse and writes the refusal in the refusals table. {@code arguments}, when given,
-     * are the values of the refusal's message: the stage rules are pure domain code that refuse in English
-     * (they know no actor), so the demo words such a refusal again from its stable code with {@link Messages}.
-     */
-    private void refused(Actor actor, String attempt, Supplier<?> action, Object... arguments) {
+    /** Tries what the rules refuse and writes the refusal, in the actor's language, in the refusals table. */
+    private void refused(Actor actor, String attempt, Supplier<?> action) {
         try {
             action.get();
             throw new IllegalStateException("the rules allowed what the demo expects them to refuse: " + attempt);
@@ -537,8 +531,7 @@ final class SalesStory {
                 refusals.row(now(), who(actor), attempt, e.code() + " / " + v.path(), v.message());
             }
         } catch (KehuException e) {
-            String message = arguments.length == 0 ? e.getMessage() : Messages.get(actor.locale(), e.code(), arguments);
-            refusals.row(now(), who(actor), attempt, e.code(), message);
+            refusals.row(now(), who(actor), attempt, e.code(), e.getMessage());
         }
     }
 
