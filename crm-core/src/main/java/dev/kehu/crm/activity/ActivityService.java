@@ -2,9 +2,6 @@ package dev.kehu.crm.activity;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.kehu.crm.common.Messages;
-import dev.kehu.crm.common.RecordNotFoundException;
-import dev.kehu.crm.common.StaleRecordException;
 import dev.kehu.crm.common.UserId;
 import dev.kehu.crm.contact.ContactId;
 import dev.kehu.crm.contact.Contacts;
@@ -13,6 +10,7 @@ import dev.kehu.crm.customer.CustomerId;
 import dev.kehu.crm.customer.CustomerMergeParticipant;
 import dev.kehu.crm.customer.Customers;
 import dev.kehu.crm.internal.InputValidator.Problems;
+import dev.kehu.crm.internal.RecordKeeper;
 import dev.kehu.crm.internal.ServiceContext;
 import dev.kehu.crm.opportunity.Opportunities;
 import dev.kehu.crm.opportunity.Opportunity;
@@ -41,6 +39,7 @@ public final class ActivityService implements CustomerMergeParticipant {
     private final Contacts contacts;
     private final Opportunities opportunities;
     private final DevelopmentPlans plans;
+    private final RecordKeeper<ActivityId, Activity> keeper;
 
     public ActivityService(ServiceContext context, Activities activities, Customers customers, Contacts contacts,
                            Opportunities opportunities, DevelopmentPlans plans) {
@@ -50,6 +49,8 @@ public final class ActivityService implements CustomerMergeParticipant {
         this.contacts = contacts;
         this.opportunities = opportunities;
         this.plans = plans;
+        this.keeper = new RecordKeeper<>(context, Activity.RECORD_TYPE, activities::find, activities::save,
+                Activity::owner, Activity::version);
     }
 
     /** Schedules an activity, owned by {@code details.owner()} or else the actor. */
@@ -65,16 +66,14 @@ public final class ActivityService implements CustomerMergeParticipant {
             checkLink(actor, problems, "opportunity", details.opportunity(),
                     id -> opportunities.find(actor.tenant(), new OpportunityId(id)).isPresent(), "opportunity.not-found");
             problems.throwIfAny();
-            Activity activity = Activity.schedule(new ActivityId(context.nextId()), actor.tenant(),
+            ActivityId id = new ActivityId(context.nextId());
+            return keeper.create(actor, id, "activity.create", Activity.schedule(id, actor.tenant(),
                     ActivityKind.valueOf(details.kind()), details.subject().strip(),
                     details.customer() == null ? null : new CustomerId(details.customer()),
                     details.contact() == null ? null : new ContactId(details.contact()),
                     details.opportunity() == null ? null : new OpportunityId(details.opportunity()),
                     details.owner() == null ? actor.user() : new UserId(details.owner()), details.due(),
-                    details.reminder(), details.notes(), context.now());
-            Activity saved = activities.save(activity);
-            context.audit(actor, Activity.RECORD_TYPE, saved.id().value(), "activity.create", null, saved);
-            return saved;
+                    details.reminder(), details.notes(), context.now()));
         });
     }
 
@@ -110,7 +109,7 @@ public final class ActivityService implements CustomerMergeParticipant {
         problems.throwIfAny();
         ActivityId id = new ActivityId(details.visit());
         return context.inTransaction(actor, () -> {
-            Activity visit = load(actor, id, expectedVersion, "activity.complete");
+            Activity visit = keeper.load(actor, id, expectedVersion, "activity.complete");
             VisitRecord record = VisitRecord.of(visit, details.whatHappened().strip(), details.visitedAt(),
                     details.followUps().stream().map(f -> new FollowUp(f.what().strip(),
                             f.owner() == null ? null : new UserId(f.owner()), f.due(), f.reminder())).toList());
@@ -119,23 +118,18 @@ public final class ActivityService implements CustomerMergeParticipant {
             context.audit(actor, Activity.RECORD_TYPE, id.value(), "activity.complete", visit, done);
             List<Activity> saved = new java.util.ArrayList<>(List.of(done));
             for (Activity task : record.followUpTasks(context.ids(), now)) {
-                Activity stored = activities.save(task);
-                context.audit(actor, Activity.RECORD_TYPE, stored.id().value(), "activity.create", null, stored);
-                saved.add(stored);
+                saved.add(keeper.create(actor, task.id(), "activity.create", task));
             }
             return List.copyOf(saved);
         });
     }
 
     public Optional<Activity> find(Actor actor, ActivityId id) {
-        requireNonNull(id, "id");
-        Optional<Activity> found = activities.find(actor.tenant(), id);
-        context.authorize(actor, "activity.read", Activity.RECORD_TYPE, found.map(Activity::owner).orElse(null));
-        return found;
+        return keeper.find(actor, id);
     }
 
     public Activity get(Actor actor, ActivityId id) {
-        return find(actor, id).orElseThrow(() -> notFound(actor, id));
+        return keeper.get(actor, id);
     }
 
     /** The activities matching {@code query}, by due time: an opportunity's schedule and tasks (O5), say. */
@@ -173,31 +167,11 @@ public final class ActivityService implements CustomerMergeParticipant {
 
     private Activity change(Actor actor, ActivityId id, long expectedVersion, String action,
                             UnaryOperator<Activity> change) {
-        requireNonNull(id, "id");
-        return context.inTransaction(actor, () -> {
-            Activity current = load(actor, id, expectedVersion, action);
-            Activity saved = activities.save(change.apply(current));
-            context.audit(actor, Activity.RECORD_TYPE, id.value(), action, current, saved);
-            return saved;
-        });
-    }
-
-    private Activity load(Actor actor, ActivityId id, long expectedVersion, String action) {
-        Activity current = activities.find(actor.tenant(), id).orElseThrow(() -> notFound(actor, id));
-        context.authorize(actor, action, Activity.RECORD_TYPE, current.owner());
-        if (current.version() != expectedVersion) {
-            throw new StaleRecordException(Activity.RECORD_TYPE, id.value(), expectedVersion);
-        }
-        return current;
+        return keeper.change(actor, id, expectedVersion, action, change);
     }
 
     private static void checkLink(Actor actor, Problems problems, String path, String id,
                                   java.util.function.Predicate<String> exists, String missing) {
         if (id != null && !problems.has(path) && !exists.test(id)) problems.add(path, missing, id, id);
-    }
-
-    private RecordNotFoundException notFound(Actor actor, ActivityId id) {
-        return new RecordNotFoundException(Activity.RECORD_TYPE, id.value(),
-                Messages.get(actor.locale(), "activity.not-found", id.value()));
     }
 }

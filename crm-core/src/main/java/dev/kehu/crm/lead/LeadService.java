@@ -4,9 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.kehu.crm.assignment.AssignmentPolicy;
 import dev.kehu.crm.audit.AuditEntry;
-import dev.kehu.crm.common.Messages;
 import dev.kehu.crm.common.PhoneNumber;
-import dev.kehu.crm.common.RecordNotFoundException;
 import dev.kehu.crm.common.ReferenceData;
 import dev.kehu.crm.common.UserId;
 import dev.kehu.crm.contact.Contact;
@@ -14,6 +12,7 @@ import dev.kehu.crm.contact.ContactService;
 import dev.kehu.crm.customer.Customer;
 import dev.kehu.crm.customer.CustomerService;
 import dev.kehu.crm.internal.InputValidator.Problems;
+import dev.kehu.crm.internal.RecordKeeper;
 import dev.kehu.crm.internal.ServiceContext;
 import dev.kehu.crm.internal.Text;
 import dev.kehu.crm.notification.Notification;
@@ -36,6 +35,7 @@ import java.util.function.UnaryOperator;
 public final class LeadService {
     private final ServiceContext context;
     private final Leads leads;
+    private final RecordKeeper<LeadId, Lead> keeper;
     private final CustomerService customers;
     private final ContactService contacts;
     private final OpportunityService opportunities;
@@ -44,6 +44,7 @@ public final class LeadService {
                        OpportunityService opportunities) {
         this.context = context;
         this.leads = leads;
+        this.keeper = new RecordKeeper<>(context, Lead.RECORD_TYPE, leads::find, leads::save, Lead::owner, Lead::version);
         this.customers = customers;
         this.contacts = contacts;
         this.opportunities = opportunities;
@@ -62,11 +63,10 @@ public final class LeadService {
         problems.throwIfAny();
         return context.inTransaction(actor, () -> {
             Instant now = context.now();
-            Lead lead = leads.save(Lead.capture(new LeadId(context.nextId()), actor.tenant(), source,
+            LeadId id = new LeadId(context.nextId());
+            return keeper.create(actor, id, "lead.create", Lead.capture(id, actor.tenant(), source,
                     strip(details.company()), strip(details.person()), phone, Text.email(details.email()),
                     Text.blankToNull(details.notes()), actor.user(), now));
-            context.audit(actor, Lead.RECORD_TYPE, lead.id().value(), "lead.create", null, lead);
-            return lead;
         });
     }
 
@@ -103,8 +103,7 @@ public final class LeadService {
     public Conversion convert(Actor actor, LeadId id, LeadConversion into) {
         requireNonNull(into, "into");
         return context.inTransaction(actor, () -> {
-            Lead lead = load(actor, id);
-            context.authorize(actor, "lead.convert", Lead.RECORD_TYPE, lead.owner());
+            Lead lead = keeper.load(actor, id, "lead.convert");
             lead.convertible().orThrow(actor.locale());
             Customer customer = into.existingCustomer() != null ? customers.get(actor, into.existingCustomer())
                     : customers.create(actor, into.newCustomer());
@@ -131,14 +130,11 @@ public final class LeadService {
     }
 
     public Optional<Lead> find(Actor actor, LeadId id) {
-        requireNonNull(id, "id");
-        Optional<Lead> found = leads.find(actor.tenant(), id);
-        context.authorize(actor, "lead.read", Lead.RECORD_TYPE, found.map(Lead::owner).orElse(null));
-        return found;
+        return keeper.find(actor, id);
     }
 
     public Lead get(Actor actor, LeadId id) {
-        return find(actor, id).orElseThrow(() -> notFound(actor, id));
+        return keeper.get(actor, id);
     }
 
     /** The leads matching {@code query}, by id. */
@@ -155,23 +151,7 @@ public final class LeadService {
     }
 
     private Lead change(Actor actor, LeadId id, String action, UnaryOperator<Lead> change) {
-        requireNonNull(id, "id");
-        return context.inTransaction(actor, () -> {
-            Lead current = load(actor, id);
-            context.authorize(actor, action, Lead.RECORD_TYPE, current.owner());
-            Lead saved = leads.save(change.apply(current));
-            context.audit(actor, Lead.RECORD_TYPE, id.value(), action, current, saved);
-            return saved;
-        });
-    }
-
-    private Lead load(Actor actor, LeadId id) {
-        return leads.find(actor.tenant(), id).orElseThrow(() -> notFound(actor, id));
-    }
-
-    private RecordNotFoundException notFound(Actor actor, LeadId id) {
-        return new RecordNotFoundException(Lead.RECORD_TYPE, id.value(),
-                Messages.get(actor.locale(), "lead.not-found", id.value()));
+        return keeper.change(actor, id, action, change);
     }
 
     private static String strip(String text) {

@@ -3,16 +3,15 @@ package dev.kehu.crm.opportunity;
 import static java.util.Objects.requireNonNull;
 
 import dev.kehu.crm.common.KehuException;
-import dev.kehu.crm.common.Messages;
 import dev.kehu.crm.common.Money;
 import dev.kehu.crm.common.RecordNotFoundException;
 import dev.kehu.crm.common.ReferenceData;
-import dev.kehu.crm.common.StaleRecordException;
 import dev.kehu.crm.customer.Customer;
 import dev.kehu.crm.customer.CustomerChecks;
 import dev.kehu.crm.customer.CustomerMergeParticipant;
 import dev.kehu.crm.customer.Customers;
 import dev.kehu.crm.internal.InputValidator.Problems;
+import dev.kehu.crm.internal.RecordKeeper;
 import dev.kehu.crm.internal.ServiceContext;
 import dev.kehu.crm.internal.Text;
 import dev.kehu.crm.security.Actor;
@@ -40,6 +39,7 @@ public final class OpportunityService implements CustomerMergeParticipant {
     private final Customers customers;
     private final PipelineCatalogue pipelines;
     private final OpportunityFactFinder facts;
+    private final RecordKeeper<OpportunityId, Opportunity> keeper;
 
     public OpportunityService(ServiceContext context, Opportunities opportunities, Customers customers,
                               PipelineCatalogue pipelines, OpportunityFactFinder facts) {
@@ -48,6 +48,8 @@ public final class OpportunityService implements CustomerMergeParticipant {
         this.customers = customers;
         this.pipelines = pipelines;
         this.facts = facts;
+        this.keeper = new RecordKeeper<>(context, Opportunity.RECORD_TYPE, opportunities::find, opportunities::save,
+                Opportunity::owner, Opportunity::version);
     }
 
     /** Opens an opportunity in the first stage of its pipeline, owned by the actor until a supervisor assigns it. */
@@ -59,9 +61,9 @@ public final class OpportunityService implements CustomerMergeParticipant {
             Opportunity.Change opened = Opportunity.open(new OpportunityId(context.nextId()), actor.tenant(),
                     checked.pipeline(), details.subject().strip(), checked.customer().id(), checked.discoveredOn(),
                     actor.user(), actor.user(), now);
-            Opportunity saved = opportunities.save(checked.applyTo(opened.opportunity()));
+            Opportunity saved = keeper.create(actor, opened.opportunity().id(), "opportunity.create",
+                    checked.applyTo(opened.opportunity()));
             opportunities.append(actor.tenant(), opened.line());
-            context.audit(actor, Opportunity.RECORD_TYPE, saved.id().value(), "opportunity.create", null, saved);
             return saved;
         });
     }
@@ -73,14 +75,10 @@ public final class OpportunityService implements CustomerMergeParticipant {
      * @throws StaleRecordException when someone changed it since; nothing is written
      */
     public Opportunity update(Actor actor, OpportunityId id, long expectedVersion, OpportunityDetails details) {
-        requireNonNull(id, "id");
-        return context.inTransaction(actor, () -> {
-            Opportunity current = load(actor, id, expectedVersion, "opportunity.update");
+        return keeper.change(actor, id, expectedVersion, "opportunity.update", current -> {
             Checked checked = check(actor, details, current);
-            Opportunity saved = opportunities.save(checked.applyTo(current.toBuilder().subject(details.subject().strip())
-                    .discoveredOn(checked.discoveredOn()).updatedAt(context.now()).build()));
-            context.audit(actor, Opportunity.RECORD_TYPE, id.value(), "opportunity.update", current, saved);
-            return saved;
+            return checked.applyTo(current.toBuilder().subject(details.subject().strip())
+                    .discoveredOn(checked.discoveredOn()).updatedAt(context.now()).build());
         });
     }
 
@@ -139,15 +137,12 @@ public final class OpportunityService implements CustomerMergeParticipant {
     }
 
     public Optional<Opportunity> find(Actor actor, OpportunityId id) {
-        requireNonNull(id, "id");
-        Optional<Opportunity> found = opportunities.find(actor.tenant(), id);
-        context.authorize(actor, "opportunity.read", Opportunity.RECORD_TYPE, found.map(Opportunity::owner).orElse(null));
-        return found;
+        return keeper.find(actor, id);
     }
 
     /** The opportunity, or {@link RecordNotFoundException}. */
     public Opportunity get(Actor actor, OpportunityId id) {
-        return find(actor, id).orElseThrow(() -> notFound(actor, id));
+        return keeper.get(actor, id);
     }
 
     /** The opportunities matching {@code query}, by id. */
@@ -241,22 +236,13 @@ public final class OpportunityService implements CustomerMergeParticipant {
                                Function<Opportunity, Opportunity.Change> change) {
         requireNonNull(id, "id");
         return context.inTransaction(actor, () -> {
-            Opportunity current = load(actor, id, expectedVersion, action);
+            Opportunity current = keeper.load(actor, id, expectedVersion, action);
             Opportunity.Change done = change.apply(current);
             Opportunity saved = opportunities.save(done.opportunity());
             opportunities.append(actor.tenant(), done.line());
             context.audit(actor, Opportunity.RECORD_TYPE, id.value(), action, current, saved);
             return saved;
         });
-    }
-
-    private Opportunity load(Actor actor, OpportunityId id, long expectedVersion, String action) {
-        Opportunity current = opportunities.find(actor.tenant(), id).orElseThrow(() -> notFound(actor, id));
-        context.authorize(actor, action, Opportunity.RECORD_TYPE, current.owner());
-        if (current.version() != expectedVersion) {
-            throw new StaleRecordException(Opportunity.RECORD_TYPE, id.value(), expectedVersion);
-        }
-        return current;
     }
 
     /** A probability a person typed: 0–100 in steps of 10, or {@code null} for the stage's default. */
@@ -314,10 +300,5 @@ public final class OpportunityService implements CustomerMergeParticipant {
                     .customerNeeds(Text.blankToNull(details.customerNeeds()))
                     .expectedSigningDate(details.expectedSigningDate()).expectedAmount(amount).build();
         }
-    }
-
-    private RecordNotFoundException notFound(Actor actor, OpportunityId id) {
-        return new RecordNotFoundException(Opportunity.RECORD_TYPE, id.value(),
-                Messages.get(actor.locale(), "opportunity.not-found", id.value()));
     }
 }

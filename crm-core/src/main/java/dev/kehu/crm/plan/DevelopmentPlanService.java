@@ -2,11 +2,9 @@ package dev.kehu.crm.plan;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.kehu.crm.common.Messages;
-import dev.kehu.crm.common.RecordNotFoundException;
-import dev.kehu.crm.common.StaleRecordException;
 import dev.kehu.crm.common.UserId;
 import dev.kehu.crm.internal.InputValidator.Problems;
+import dev.kehu.crm.internal.RecordKeeper;
 import dev.kehu.crm.internal.ServiceContext;
 import dev.kehu.crm.internal.Text;
 import dev.kehu.crm.opportunity.Opportunities;
@@ -27,16 +25,19 @@ public final class DevelopmentPlanService {
     private final ServiceContext context;
     private final DevelopmentPlans plans;
     private final Opportunities opportunities;
+    private final RecordKeeper<DevelopmentPlanId, DevelopmentPlan> keeper;
 
     public DevelopmentPlanService(ServiceContext context, DevelopmentPlans plans, Opportunities opportunities) {
         this.context = context;
         this.plans = plans;
         this.opportunities = opportunities;
+        this.keeper = new RecordKeeper<>(context, DevelopmentPlan.RECORD_TYPE, plans::find, plans::save,
+                DevelopmentPlan::owner, DevelopmentPlan::version);
     }
 
     /** A plan for an open opportunity, carried out by {@code details.owner()} or else the opportunity's owner. */
     public DevelopmentPlan create(Actor actor, DevelopmentPlanDetails details) {
-        context.authorize(actor, "plan.create", DevelopmentPlan.RECORD_TYPE, null);
+        context.authorize(actor, "development-plan.create", DevelopmentPlan.RECORD_TYPE, null);
         return context.inTransaction(actor, () -> {
             Problems problems = context.validator().check(details, actor.locale());
             if (details == null) problems.throwIfAny();
@@ -53,16 +54,14 @@ public final class DevelopmentPlanService {
             for (PlanStepDetails step : details.steps()) {
                 plan = plan.addStep(step.what().strip(), step.plannedDate(), step.plannedTime(), step.notes(), now);
             }
-            DevelopmentPlan saved = plans.save(plan);
-            context.audit(actor, DevelopmentPlan.RECORD_TYPE, saved.id().value(), "plan.create", null, saved);
-            return saved;
+            return keeper.create(actor, plan.id(), "development-plan.create", plan);
         });
     }
 
     /** Adds a step at the end. */
     public DevelopmentPlan addStep(Actor actor, DevelopmentPlanId id, long expectedVersion, PlanStepDetails step) {
         context.validator().check(step, actor.locale()).throwIfAny();
-        return change(actor, id, expectedVersion, "plan.update", p -> p.addStep(step.what().strip(),
+        return change(actor, id, expectedVersion, "development-plan.update", p -> p.addStep(step.what().strip(),
                 step.plannedDate(), step.plannedTime(), step.notes(), context.now()));
     }
 
@@ -70,24 +69,24 @@ public final class DevelopmentPlanService {
     public DevelopmentPlan insertStep(Actor actor, DevelopmentPlanId id, long expectedVersion, int position,
                                       PlanStepDetails step) {
         context.validator().check(step, actor.locale()).throwIfAny();
-        return change(actor, id, expectedVersion, "plan.update", p -> p.insertStep(position, step.what().strip(),
+        return change(actor, id, expectedVersion, "development-plan.update", p -> p.insertStep(position, step.what().strip(),
                 step.plannedDate(), step.plannedTime(), step.notes(), context.now()));
     }
 
     public DevelopmentPlan moveStep(Actor actor, DevelopmentPlanId id, long expectedVersion, int from, int to) {
-        return change(actor, id, expectedVersion, "plan.update", p -> p.moveStep(from, to, context.now()));
+        return change(actor, id, expectedVersion, "development-plan.update", p -> p.moveStep(from, to, context.now()));
     }
 
     /** Removes a step not yet done; done steps stay as the record of what happened. */
     public DevelopmentPlan removeStep(Actor actor, DevelopmentPlanId id, long expectedVersion, int number) {
-        return change(actor, id, expectedVersion, "plan.update", p -> p.removeStep(number, context.now()));
+        return change(actor, id, expectedVersion, "development-plan.update", p -> p.removeStep(number, context.now()));
     }
 
     /** Records the result of a step (执行效果), done on a day not after today. */
     public DevelopmentPlan recordResult(Actor actor, DevelopmentPlanId id, long expectedVersion,
                                         PlanResultDetails result) {
         context.validator().check(result, actor.locale()).throwIfAny();
-        return change(actor, id, expectedVersion, "plan.result", p -> p.recordResult(result.step(),
+        return change(actor, id, expectedVersion, "development-plan.result", p -> p.recordResult(result.step(),
                 result.result().strip(), result.doneOn(), today(), context.now()));
     }
 
@@ -95,53 +94,35 @@ public final class DevelopmentPlanService {
     public DevelopmentPlan correctResult(Actor actor, DevelopmentPlanId id, long expectedVersion,
                                          PlanResultDetails result) {
         context.validator().check(result, actor.locale()).throwIfAny();
-        return change(actor, id, expectedVersion, "plan.result", p -> p.correctResult(result.step(),
+        return change(actor, id, expectedVersion, "development-plan.result", p -> p.correctResult(result.step(),
                 result.result().strip(), result.doneOn(), today(), context.now()));
     }
 
     public Optional<DevelopmentPlan> find(Actor actor, DevelopmentPlanId id) {
-        requireNonNull(id, "id");
-        Optional<DevelopmentPlan> found = plans.find(actor.tenant(), id);
-        context.authorize(actor, "plan.read", DevelopmentPlan.RECORD_TYPE, found.map(DevelopmentPlan::owner).orElse(null));
-        return found;
+        return keeper.find(actor, id);
     }
 
     public DevelopmentPlan get(Actor actor, DevelopmentPlanId id) {
-        return find(actor, id).orElseThrow(() -> notFound(actor, id));
+        return keeper.get(actor, id);
     }
 
     public List<DevelopmentPlan> ofOpportunity(Actor actor, OpportunityId opportunity) {
-        context.authorize(actor, "plan.read", DevelopmentPlan.RECORD_TYPE, null);
+        context.authorize(actor, "development-plan.read", DevelopmentPlan.RECORD_TYPE, null);
         return plans.ofOpportunity(actor.tenant(), requireNonNull(opportunity, "opportunity"));
     }
 
     /** The plans a person carries out. */
     public List<DevelopmentPlan> ownedBy(Actor actor, UserId owner) {
-        context.authorize(actor, "plan.read", DevelopmentPlan.RECORD_TYPE, owner);
+        context.authorize(actor, "development-plan.read", DevelopmentPlan.RECORD_TYPE, owner);
         return plans.ownedBy(actor.tenant(), requireNonNull(owner, "owner"));
     }
 
     private DevelopmentPlan change(Actor actor, DevelopmentPlanId id, long expectedVersion, String action,
                                    UnaryOperator<DevelopmentPlan> change) {
-        requireNonNull(id, "id");
-        return context.inTransaction(actor, () -> {
-            DevelopmentPlan current = plans.find(actor.tenant(), id).orElseThrow(() -> notFound(actor, id));
-            context.authorize(actor, action, DevelopmentPlan.RECORD_TYPE, current.owner());
-            if (current.version() != expectedVersion) {
-                throw new StaleRecordException(DevelopmentPlan.RECORD_TYPE, id.value(), expectedVersion);
-            }
-            DevelopmentPlan saved = plans.save(change.apply(current));
-            context.audit(actor, DevelopmentPlan.RECORD_TYPE, id.value(), action, current, saved);
-            return saved;
-        });
+        return keeper.change(actor, id, expectedVersion, action, change);
     }
 
     private LocalDate today() {
         return LocalDate.ofInstant(context.now(), context.clock().getZone());
-    }
-
-    private RecordNotFoundException notFound(Actor actor, DevelopmentPlanId id) {
-        return new RecordNotFoundException(DevelopmentPlan.RECORD_TYPE, id.value(),
-                Messages.get(actor.locale(), "plan.not-found", id.value()));
     }
 }

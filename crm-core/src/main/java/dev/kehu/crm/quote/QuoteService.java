@@ -4,16 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import dev.kehu.crm.common.BaseCurrency;
 import dev.kehu.crm.common.BusinessRuleException;
-import dev.kehu.crm.common.Messages;
 import dev.kehu.crm.common.Money;
-import dev.kehu.crm.common.RecordNotFoundException;
-import dev.kehu.crm.common.StaleRecordException;
 import dev.kehu.crm.customer.Customer;
 import dev.kehu.crm.customer.CustomerChecks;
 import dev.kehu.crm.customer.CustomerId;
 import dev.kehu.crm.customer.CustomerMergeParticipant;
 import dev.kehu.crm.customer.Customers;
 import dev.kehu.crm.internal.InputValidator.Problems;
+import dev.kehu.crm.internal.RecordKeeper;
 import dev.kehu.crm.internal.ServiceContext;
 import dev.kehu.crm.internal.Text;
 import dev.kehu.crm.opportunity.Opportunities;
@@ -40,6 +38,7 @@ public final class QuoteService implements CustomerMergeParticipant {
     private final Customers customers;
     private final Opportunities opportunities;
     private final BaseCurrency base;
+    private final RecordKeeper<QuoteId, Quote> keeper;
 
     public QuoteService(ServiceContext context, Quotes quotes, Customers customers, Opportunities opportunities,
                         BaseCurrency base) {
@@ -48,6 +47,7 @@ public final class QuoteService implements CustomerMergeParticipant {
         this.customers = customers;
         this.opportunities = opportunities;
         this.base = base;
+        this.keeper = new RecordKeeper<>(context, Quote.RECORD_TYPE, quotes::find, quotes::save, q -> null, Quote::version);
     }
 
     /** Drafts a first quote (revision 1). */
@@ -56,12 +56,11 @@ public final class QuoteService implements CustomerMergeParticipant {
         return context.inTransaction(actor, () -> {
             Checked checked = check(actor, details);
             Instant now = context.now();
-            Quote quote = quotes.save(Quote.builder().id(new QuoteId(context.nextId())).tenant(actor.tenant())
+            QuoteId id = new QuoteId(context.nextId());
+            return keeper.create(actor, id, "quote.create", Quote.builder().id(id).tenant(actor.tenant())
                     .customer(checked.customer()).opportunity(checked.opportunity()).date(details.date())
                     .currency(checked.currency()).lines(checked.lines()).notes(Text.blankToNull(details.notes()))
                     .status(QuoteStatus.DRAFT).revision(1).createdAt(now).updatedAt(now).build());
-            context.audit(actor, Quote.RECORD_TYPE, quote.id().value(), "quote.create", null, quote);
-            return quote;
         });
     }
 
@@ -101,7 +100,7 @@ public final class QuoteService implements CustomerMergeParticipant {
     public Quote revise(Actor actor, QuoteId id, long expectedVersion, LocalDate date, List<QuoteLineDetails> lines) {
         requireNonNull(id, "id");
         return context.inTransaction(actor, () -> {
-            Quote current = load(actor, id, expectedVersion, "quote.revise");
+            Quote current = keeper.load(actor, id, expectedVersion, "quote.revise");
             QuoteDetails details = QuoteDetails.of(current.customer(), date, current.currency()).lines(lines)
                     .opportunity(current.opportunity() == null ? null : current.opportunity().value())
                     .notes(current.notes()).build();
@@ -110,9 +109,7 @@ public final class QuoteService implements CustomerMergeParticipant {
             Quote revision = current.revise(new QuoteId(context.nextId()), date, checked.lines(), now);
             Quote superseded = quotes.save(current.supersede(now));
             context.audit(actor, Quote.RECORD_TYPE, id.value(), "quote.supersede", current, superseded);
-            Quote saved = quotes.save(revision);
-            context.audit(actor, Quote.RECORD_TYPE, saved.id().value(), "quote.revise", null, saved);
-            return saved;
+            return keeper.create(actor, revision.id(), "quote.revise", revision);
         });
     }
 
@@ -128,14 +125,11 @@ public final class QuoteService implements CustomerMergeParticipant {
     }
 
     public Optional<Quote> find(Actor actor, QuoteId id) {
-        requireNonNull(id, "id");
-        Optional<Quote> found = quotes.find(actor.tenant(), id);
-        context.authorize(actor, "quote.read", Quote.RECORD_TYPE, null);
-        return found;
+        return keeper.find(actor, id);
     }
 
     public Quote get(Actor actor, QuoteId id) {
-        return find(actor, id).orElseThrow(() -> notFound(actor, id));
+        return keeper.get(actor, id);
     }
 
     /** The quote history of an opportunity (历次报价, O5): every revision, by date. */
@@ -159,22 +153,7 @@ public final class QuoteService implements CustomerMergeParticipant {
     }
 
     private Quote change(Actor actor, QuoteId id, long expectedVersion, String action, UnaryOperator<Quote> change) {
-        requireNonNull(id, "id");
-        return context.inTransaction(actor, () -> {
-            Quote current = load(actor, id, expectedVersion, action);
-            Quote saved = quotes.save(change.apply(current));
-            context.audit(actor, Quote.RECORD_TYPE, id.value(), action, current, saved);
-            return saved;
-        });
-    }
-
-    private Quote load(Actor actor, QuoteId id, long expectedVersion, String action) {
-        Quote current = quotes.find(actor.tenant(), id).orElseThrow(() -> notFound(actor, id));
-        context.authorize(actor, action, Quote.RECORD_TYPE, null);
-        if (current.version() != expectedVersion) {
-            throw new StaleRecordException(Quote.RECORD_TYPE, id.value(), expectedVersion);
-        }
-        return current;
+        return keeper.change(actor, id, expectedVersion, action, change);
     }
 
     /** Every problem of {@code details}, against the customer, the opportunity and the currency, at once. */
@@ -214,10 +193,5 @@ public final class QuoteService implements CustomerMergeParticipant {
     }
 
     private record Checked(CustomerId customer, OpportunityId opportunity, Currency currency, List<QuoteLine> lines) {
-    }
-
-    private RecordNotFoundException notFound(Actor actor, QuoteId id) {
-        return new RecordNotFoundException(Quote.RECORD_TYPE, id.value(),
-                Messages.get(actor.locale(), "quote.not-found", id.value()));
     }
 }
