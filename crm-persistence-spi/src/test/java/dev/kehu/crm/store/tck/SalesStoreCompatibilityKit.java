@@ -701,8 +701,20 @@ public abstract class SalesStoreCompatibilityKit extends StorePerTest {
         @DisplayName("of several batches moving the position from one version at once, exactly one succeeds")
         void concurrentMovesOfOneVersion() throws InterruptedException {
             store.roundRobinPositions().save(TENANT, RoundRobinPosition.start(TEAM), 0);
+
+            checkExactlyOneMoves(1);
+        }
+
+        @Test
+        @DisplayName("of several batches starting a team's round robin at once, exactly one succeeds")
+        void concurrentFirstMoves() throws InterruptedException {
+            checkExactlyOneMoves(0);
+        }
+
+        private void checkExactlyOneMoves(long expectedVersion) throws InterruptedException {
             List<Callable<Stored>> moves = IntStream.range(0, 4).<Callable<Stored>>mapToObj(i -> () ->
-                    store.roundRobinPositions().save(TENANT, new RoundRobinPosition(TEAM, new UserId("u-" + i)), 1))
+                    store.roundRobinPositions().save(TENANT, new RoundRobinPosition(TEAM, new UserId("u-" + i)),
+                            expectedVersion))
                     .toList();
 
             List<Object> outcomes = race(moves);
@@ -711,6 +723,7 @@ public abstract class SalesStoreCompatibilityKit extends StorePerTest {
             assertThat(winners).hasSize(1);
             assertThat(outcomes).filteredOn(StaleRecordException.class::isInstance).hasSize(3);
             assertThat(store.roundRobinPositions().find(TENANT, TEAM)).contains((Stored) winners.get(0));
+            assertThat(((Stored) winners.get(0)).version()).isEqualTo(expectedVersion + 1);
         }
     }
 
