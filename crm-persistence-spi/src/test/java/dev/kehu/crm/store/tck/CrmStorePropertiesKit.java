@@ -23,7 +23,6 @@ import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-import net.jqwik.api.arbitraries.ListArbitrary;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeProperty;
@@ -134,40 +133,14 @@ public abstract class CrmStorePropertiesKit {
                 .list().ofMaxSize(25);
     }
 
-    /** Names as people type them: letters of several scripts, emoji, spaces, quotes, SQL and LIKE metacharacters. */
     @Provide
     Arbitrary<String> names() {
-        return text(" ").ofMinSize(1).ofMaxSize(12).map(parts -> String.join("", parts))
-                .filter(name -> !name.isBlank() && name.length() <= 200);
+        return TextArbitraries.names();
     }
 
-    /** Notes may also hold line breaks and tabs. */
     @Provide
     Arbitrary<String> notes() {
-        return text("\n", "\r\n", "\t").ofMaxSize(30).map(parts -> String.join("", parts));
-    }
-
-    private static ListArbitrary<String> text(String... extraSeparators) {
-        Arbitrary<String> words = Arbitraries.strings()
-                .withCharRange('a', 'z').withCharRange('A', 'Z').withCharRange('0', '9')
-                .withCharRange('\u4e00', '\u9fa5')
-                .withChars('É', 'ü', 'Ж', 'ω')
-                .ofMinLength(1).ofMaxLength(6);
-        Arbitrary<String> awkward = Arbitraries.of("'; DROP TABLE customer; --", "'", "''", "\"", "\\", "\\\\",
-                "%", "_", "%_", "\\%", "😀", "🚀", "👨‍👩‍👧", "北京华夏", "$1", "?", ":name", "/*", "*/", "--", ";", "`");
-        Arbitrary<String> separators = Arbitraries.of(concat(" ", extraSeparators));
-        return Arbitraries.frequencyOf(
-                        Tuple.of(5, words),
-                        Tuple.of(3, awkward),
-                        Tuple.of(2, separators))
-                .list();
-    }
-
-    private static String[] concat(String first, String... rest) {
-        String[] all = new String[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return all;
+        return TextArbitraries.notes();
     }
 
     /** Part of {@code text}, never splitting a character outside the Basic Multilingual Plane. */
