@@ -35,7 +35,8 @@ public final class MemoryCustomers implements Customers {
     public Customer save(Customer customer) {
         requireNonNull(customer, "customer");
         return customers.save(customer.tenant(), customer.id().value(), customer.version(),
-                version -> customer.toBuilder().version(version).build(), tables -> checkNumberIsFree(tables, customer));
+                version -> customer.toBuilder().version(version).build(),
+                tables -> checkNumberIsFree(tables, customer));
     }
 
     private static void checkNumberIsFree(Tables tables, Customer customer) {

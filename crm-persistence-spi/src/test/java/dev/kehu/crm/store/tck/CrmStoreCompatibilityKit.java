@@ -57,8 +57,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -77,23 +75,7 @@ import org.junit.jupiter.api.Test;
  * The store must be thread-safe: some tests use several threads, and wait at most ten seconds for any of them.
  * Pair the kit with {@link CrmStorePropertiesKit}.
  */
-public abstract class CrmStoreCompatibilityKit {
-    private CrmStore store;
-
-    /** A new, empty store for one test; the kit closes it after the test. */
-    protected abstract CrmStore newStore();
-
-    @BeforeEach
-    final void openStore() {
-        store = newStore();
-        assertThat(store).as("newStore()").isNotNull();
-    }
-
-    @AfterEach
-    final void closeStore() {
-        if (store != null) store.close();
-    }
-
+public abstract class CrmStoreCompatibilityKit extends StorePerTest {
     @Nested
     @DisplayName("Customers keep every field and are found by each lookup")
     class CustomerRecords {

@@ -24,9 +24,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
-import net.jqwik.api.lifecycle.BeforeTry;
 
 /**
  * Properties every Kehu store has, checked on generated records with jqwik; extend it beside
@@ -40,30 +37,7 @@ import net.jqwik.api.lifecycle.BeforeTry;
  * Each property runs on one store, each try in a tenant of its own; try counts are kept small so that stores
  * on a real database run them in seconds.
  */
-public abstract class CrmStorePropertiesKit {
-    private CrmStore store;
-    private TenantId tenant;
-    private int tries;
-
-    /** A new, empty store for one property; the kit closes it after the property. */
-    protected abstract CrmStore newStore();
-
-    @BeforeProperty
-    final void openStore() {
-        store = newStore();
-        assertThat(store).as("newStore()").isNotNull();
-    }
-
-    @AfterProperty
-    final void closeStore() {
-        if (store != null) store.close();
-    }
-
-    @BeforeTry
-    final void newTenant() {
-        tenant = new TenantId("prop-" + ++tries);
-    }
-
+public abstract class CrmStorePropertiesKit extends StorePerProperty {
     @Property(tries = 50)
     @Label("any valid name and notes are kept exactly and the customer is found by any part of its name")
     void textRoundTripsAndIsFoundBySubstring(@ForAll("names") String name, @ForAll("notes") String notes,

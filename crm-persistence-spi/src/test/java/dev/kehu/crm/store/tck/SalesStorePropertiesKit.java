@@ -44,9 +44,6 @@ import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
-import net.jqwik.api.lifecycle.BeforeTry;
 
 /**
  * Properties of the sales ports every Kehu store has, checked on generated records with jqwik; extend it beside
@@ -61,33 +58,10 @@ import net.jqwik.api.lifecycle.BeforeTry;
  * opportunity a record names are saved first. Amounts have up to 15 integer digits, quantities up to 4
  * decimals and discounts up to 2, as the input checks allow.
  */
-public abstract class SalesStorePropertiesKit {
+public abstract class SalesStorePropertiesKit extends StorePerProperty {
     /** What the generators put in records before each try gives them its tenant and ids. */
     private static final TenantId ANY_TENANT = new TenantId("generated");
     private static final List<Currency> CURRENCIES = List.of(Money.CNY, USD, JPY);
-
-    private CrmStore store;
-    private TenantId tenant;
-    private int tries;
-
-    /** A new, empty store for one property; the kit closes it after the property. */
-    protected abstract CrmStore newStore();
-
-    @BeforeProperty
-    final void openStore() {
-        store = newStore();
-        assertThat(store).as("newStore()").isNotNull();
-    }
-
-    @AfterProperty
-    final void closeStore() {
-        if (store != null) store.close();
-    }
-
-    @BeforeTry
-    final void newTenant() {
-        tenant = new TenantId("sales-prop-" + ++tries);
-    }
 
     @Property(tries = 40)
     @Label("any opportunity is read back exactly, and its history by sequence number whatever order it was appended in")

@@ -184,7 +184,10 @@ public final class TestRecords {
                 new FieldChange("notes", "旧的 'note' \\ %", null)));
     }
 
-    /** A converted lead with every field filled in; it names customer {@code c-1}, contact {@code k-1}, opportunity {@code o-1}. */
+    /**
+     * A converted lead with every field filled in; it names customer {@code c-1}, contact {@code k-1} and
+     * opportunity {@code o-1}.
+     */
     public static Lead lead(TenantId tenant, String id) {
         return new Lead(new LeadId(id), tenant, "trade-fair", "北京华夏科技 🚀", "王丽 \"Lily\"",
                 phone("+8613800138000"), "Wang.Li@HuaXia.example.cn", AWKWARD, LI, LeadStatus.CONVERTED, null,
