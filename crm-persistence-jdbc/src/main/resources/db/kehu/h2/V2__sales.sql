@@ -8,7 +8,7 @@
 CREATE TABLE kehu_lead (
     tenant_id                VARCHAR(64) NOT NULL,
     id                       VARCHAR(64) NOT NULL,
-    source                   VARCHAR(100),
+    source                   CHARACTER VARYING,
     company                  CHARACTER VARYING,
     person                   CHARACTER VARYING,
     phone                    VARCHAR(16),
@@ -35,7 +35,7 @@ CREATE TABLE kehu_opportunity (
     subject               CHARACTER VARYING NOT NULL,
     customer_id           VARCHAR(64) NOT NULL,
     discovered_on         DATE NOT NULL,
-    source                VARCHAR(100),
+    source                CHARACTER VARYING,
     owner                 VARCHAR(64) NOT NULL,
     informant             CHARACTER VARYING,
     customer_needs        CHARACTER VARYING,

@@ -9,7 +9,7 @@
 CREATE TABLE kehu_lead (
     tenant_id                VARCHAR(64) NOT NULL,
     id                       VARCHAR(64) NOT NULL,
-    source                   VARCHAR(100),
+    source                   TEXT,
     company                  TEXT,
     person                   TEXT,
     phone                    VARCHAR(16),
@@ -36,7 +36,7 @@ CREATE TABLE kehu_opportunity (
     subject               TEXT NOT NULL,
     customer_id           VARCHAR(64) NOT NULL,
     discovered_on         DATE NOT NULL,
-    source                VARCHAR(100),
+    source                TEXT,
     owner                 VARCHAR(64) NOT NULL,
     informant             TEXT,
     customer_needs        MEDIUMTEXT,

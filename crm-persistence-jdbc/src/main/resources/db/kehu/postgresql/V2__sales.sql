@@ -8,7 +8,7 @@
 CREATE TABLE kehu_lead (
     tenant_id                varchar(64) COLLATE "C" NOT NULL,
     id                       varchar(64) COLLATE "C" NOT NULL,
-    source                   varchar(100),
+    source                   text,
     company                  text,
     person                   text,
     phone                    varchar(16) COLLATE "C",
@@ -35,7 +35,7 @@ CREATE TABLE kehu_opportunity (
     subject               text NOT NULL,
     customer_id           varchar(64) COLLATE "C" NOT NULL,
     discovered_on         date NOT NULL,
-    source                varchar(100),
+    source                text,
     owner                 varchar(64) COLLATE "C" NOT NULL,
     informant             text,
     customer_needs        text,

@@ -68,7 +68,8 @@ public final class JdbcLeads implements Leads {
         requireNonNull(lead, "lead");
         return transactions.withConnection(connection -> {
             ROWS.write(connection, dialect, lead.tenant().value(), lead.id().value(), lead.version(),
-                    s -> bindRow(s, lead), () -> new StaleRecordException(Lead.RECORD_TYPE, lead.id().value(), lead.version()));
+                    s -> bindRow(s, lead),
+                    () -> new StaleRecordException(Lead.RECORD_TYPE, lead.id().value(), lead.version()));
             return new Lead(lead.id(), lead.tenant(), lead.source(), lead.company(), lead.person(), lead.phone(),
                     lead.email(), lead.notes(), lead.owner(), lead.status(), lead.discardReason(), lead.conversion(),
                     lead.createdAt(), lead.updatedAt(), lead.version() + 1);

@@ -166,10 +166,12 @@ public final class JdbcOpportunities implements Opportunities {
         // The caller numbered the line after the history it read: a taken number means that history is stale.
         Supplier<KehuException> taken = () -> new StaleRecordException(Opportunity.RECORD_TYPE,
                 line.opportunity().value(), line.sequence() - 1L);
-        transactions.withConnection(connection -> insertOnce(connection, LINE_EXISTS,
-                s -> s.string("tenant_id", tenant.value()).string("opportunity_id", line.opportunity().value())
-                        .integer("sequence_no", line.sequence()),
-                INSERT_LINE, s -> bindLine(s, tenant, line), taken));
+        transactions.withConnection(connection -> {
+            insertOnce(connection, LINE_EXISTS, s -> s.string("tenant_id", tenant.value())
+                            .string("opportunity_id", line.opportunity().value()).integer("sequence_no", line.sequence()),
+                    INSERT_LINE, s -> bindLine(s, tenant, line), taken);
+            return null;
+        });
     }
 
     @Override
@@ -185,9 +187,12 @@ public final class JdbcOpportunities implements Opportunities {
         requireNonNull(record, "record");
         Supplier<KehuException> taken = () -> new DuplicateRecordException(AttachedRecord.RECORD_TYPE,
                 "attached record " + record.id() + " already exists");
-        transactions.withConnection(connection -> insertOnce(connection, RECORD_EXISTS,
-                s -> s.string("tenant_id", record.tenant().value()).string("id", record.id().value()),
-                INSERT_RECORD, s -> bindRecord(s, record), taken));
+        transactions.withConnection(connection -> {
+            insertOnce(connection, RECORD_EXISTS,
+                    s -> s.string("tenant_id", record.tenant().value()).string("id", record.id().value()),
+                    INSERT_RECORD, s -> bindRecord(s, record), taken);
+            return null;
+        });
     }
 
     @Override
@@ -213,7 +218,7 @@ public final class JdbcOpportunities implements Opportunities {
      * Inserts a row whose key must be new. The key is looked up first, so that a refusal writes nothing; a
      * concurrent transaction that inserts the same key after the look-up is stopped by the primary key.
      */
-    private Void insertOnce(Connection connection, NamedSql exists, NamedSql.Binder key, NamedSql insert,
+    private void insertOnce(Connection connection, NamedSql exists, NamedSql.Binder key, NamedSql insert,
                             NamedSql.Binder row, Supplier<KehuException> taken) throws SQLException {
         try (NamedSql.Bound statement = exists.prepare(connection, dialect)) {
             key.bind(statement);
@@ -228,7 +233,6 @@ public final class JdbcOpportunities implements Opportunities {
             if (SqlErrors.isUniqueViolation(e) || SqlErrors.isConcurrencyConflict(e)) throw taken.get();
             throw e;
         }
-        return null;
     }
 
     private static void bindRow(NamedSql.Bound statement, Opportunity o) throws SQLException {
@@ -244,7 +248,8 @@ public final class JdbcOpportunities implements Opportunities {
                 .string("informant", o.informant())
                 .string("customer_needs", o.customerNeeds())
                 .date("expected_signing_date", o.expectedSigningDate())
-                .decimal("expected_amount", amount == null ? null : Decimals.MONEY.exact(amount.amount(), "expected amount"))
+                .decimal("expected_amount",
+                        amount == null ? null : Decimals.MONEY.exact(amount.amount(), "expected amount"))
                 .string("expected_currency", amount == null ? null : amount.currency().getCurrencyCode())
                 .string("stage", o.stage())
                 .integer("probability", o.probability().percent())
