@@ -15,7 +15,8 @@ public interface Activities {
      * Inserts an activity of version 0, or updates one whose stored version equals {@code activity.version()}.
      *
      * @return the activity as stored, with its new version
-     * @throws dev.kehu.crm.common.StaleRecordException when the stored version differs; nothing is written
+     * @throws dev.kehu.crm.common.StaleRecordException when the stored version differs (or the record is gone,
+     *         or an insert finds the id taken); nothing is written
      */
     Activity save(Activity activity);
 

@@ -9,6 +9,9 @@ import java.util.Optional;
  * host instance on the same store. Every method takes part in the calling thread's transaction.
  */
 public interface RoundRobinPositions {
+    /** The record type a stale save names, with the team's id. */
+    String RECORD_TYPE = "round-robin-position";
+
     /** The team's position and its version; empty when the team has never taken turns. */
     Optional<Stored> find(TenantId tenant, TeamId team);
 

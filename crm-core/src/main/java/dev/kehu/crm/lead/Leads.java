@@ -12,7 +12,8 @@ public interface Leads {
      * Inserts a lead of version 0, or updates one whose stored version equals {@code lead.version()}.
      *
      * @return the lead as stored, with its new version
-     * @throws dev.kehu.crm.common.StaleRecordException when the stored version differs; nothing is written
+     * @throws dev.kehu.crm.common.StaleRecordException when the stored version differs (or the record is gone,
+     *         or an insert finds the id taken); nothing is written
      */
     Lead save(Lead lead);
 

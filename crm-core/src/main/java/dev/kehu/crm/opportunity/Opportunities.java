@@ -24,10 +24,11 @@ public interface Opportunities {
     List<Opportunity> matching(TenantId tenant, OpportunityQuery query);
 
     /**
-     * Appends a line to the stage history; lines are never changed or removed.
+     * Appends a line to the stage history of a stored opportunity (a store may refuse a line or an attached
+     * record for an opportunity it does not have); lines are never changed or removed.
      *
-     * @throws dev.kehu.crm.common.StaleRecordException when the opportunity already has a line with this
-     *         sequence number; nothing is written
+     * @throws dev.kehu.crm.common.StaleRecordException naming the opportunity, when it already has a line with
+     *         this sequence number (another change got there first); nothing is written
      */
     void append(TenantId tenant, StageChange line);
 

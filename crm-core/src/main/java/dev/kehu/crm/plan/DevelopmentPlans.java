@@ -18,7 +18,8 @@ public interface DevelopmentPlans {
      * are stored with it, in order.
      *
      * @return the plan as stored, with its new version
-     * @throws dev.kehu.crm.common.StaleRecordException when the stored version differs; nothing is written
+     * @throws dev.kehu.crm.common.StaleRecordException when the stored version differs (or the record is gone,
+     *         or an insert finds the id taken); nothing is written
      */
     DevelopmentPlan save(DevelopmentPlan plan);
 

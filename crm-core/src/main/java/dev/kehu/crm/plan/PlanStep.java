@@ -20,6 +20,8 @@ public record PlanStep(int number, String what, LocalDate plannedDate, LocalTime
         if (number < 1) throw new IllegalArgumentException("step numbers start at 1, got " + number);
         if (DevelopmentPlan.isBlank(what)) throw new IllegalArgumentException("a plan step says what is to be done");
         requireNonNull(plannedDate, "plannedDate");
+        // Every store keeps microseconds: a step reads back equal to what was saved.
+        plannedTime = plannedTime == null ? null : plannedTime.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (result != null && DevelopmentPlan.isBlank(result)) {
             throw new IllegalArgumentException("a recorded result cannot be blank");
         }

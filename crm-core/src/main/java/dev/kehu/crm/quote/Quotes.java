@@ -15,7 +15,8 @@ public interface Quotes {
      * lines are stored with it, in order.
      *
      * @return the quote as stored, with its new version
-     * @throws dev.kehu.crm.common.StaleRecordException when the stored version differs; nothing is written
+     * @throws dev.kehu.crm.common.StaleRecordException when the stored version differs (or the record is gone,
+     *         or an insert finds the id taken); nothing is written
      */
     Quote save(Quote quote);
 

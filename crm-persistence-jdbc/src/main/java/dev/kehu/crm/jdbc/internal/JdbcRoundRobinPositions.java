@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public final class JdbcRoundRobinPositions implements RoundRobinPositions {
     /** The record type a refused save names. */
-    private static final String RECORD_TYPE = "round-robin-position";
+    private static final String RECORD_TYPE = RoundRobinPositions.RECORD_TYPE;
 
     private static final NamedSql FIND = NamedSql.of("""
             SELECT team_id, last_user, version

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 public final class MemoryRoundRobinPositions implements RoundRobinPositions {
     /** The record type a stale save names; the id it names is the team's. */
-    static final String RECORD_TYPE = "round-robin-position";
+    static final String RECORD_TYPE = RoundRobinPositions.RECORD_TYPE;
 
     private final VersionedTable<Stored> positions;
 
