@@ -10,9 +10,12 @@ import dev.kehu.crm.activity.Activities;
 import dev.kehu.crm.activity.Activity;
 import dev.kehu.crm.activity.ActivityDetails;
 import dev.kehu.crm.activity.ActivityKind;
+import dev.kehu.crm.activity.FollowUpDetails;
+import dev.kehu.crm.activity.VisitRecordDetails;
 import dev.kehu.crm.activity.Workbench;
 import dev.kehu.crm.assignment.AssignmentMethod;
 import dev.kehu.crm.assignment.AssignmentPlan;
+import dev.kehu.crm.assignment.LoadMeasure;
 import dev.kehu.crm.assignment.RoundRobinPositions;
 import dev.kehu.crm.assignment.SalesForce;
 import dev.kehu.crm.assignment.SalesRep;
@@ -53,6 +56,9 @@ import dev.kehu.crm.opportunity.OpportunityId;
 import dev.kehu.crm.opportunity.OpportunityQuery;
 import dev.kehu.crm.opportunity.OpportunityStatus;
 import dev.kehu.crm.opportunity.Pipeline;
+import dev.kehu.crm.opportunity.PipelineCatalogue;
+import dev.kehu.crm.opportunity.PipelineId;
+import dev.kehu.crm.opportunity.Stage;
 import dev.kehu.crm.opportunity.Probability;
 import dev.kehu.crm.opportunity.StageChange;
 import dev.kehu.crm.opportunity.StageHistory;
@@ -109,6 +115,12 @@ public abstract class SalesUseCasesCompatibilityKit {
     private static final Currency CNY = Money.CNY;
     private static final Currency USD = Currency.getInstance("USD");
     private static final TeamId EAST = new TeamId("east");
+    /** A second pipeline, per product line: two stages, the first going stale after ten seconds. */
+    private static final Pipeline SERVICES = new Pipeline(new PipelineId("services"), "服务项目", "service projects",
+            List.of(new Stage("BRIEF", "需求沟通", "brief", Probability.of(20), Probability.of(10), Probability.of(30),
+                            Duration.ofSeconds(10), Set.of()),
+                    new Stage("OFFER", "报价", "offer", Probability.of(60), Probability.of(50), Probability.of(90),
+                            null, Set.of())), false, false);
 
     /** A fresh, empty store for each test; the kit closes it afterwards. */
     protected abstract CrmStore newStore();
@@ -145,6 +157,7 @@ public abstract class SalesUseCasesCompatibilityKit {
         return Kehu.builder().store(new MeetingStore(target, writes)).clock(clock)
                 .idGenerator(() -> "s-" + ids.incrementAndGet())
                 .salesForce(SalesForce.of(team))
+                .pipelines(PipelineCatalogue.of(Pipeline.standard(), SERVICES))
                 .notifications(notified::add)
                 .exchangeRates(FixedExchangeRates.builder()
                         .rate(USD, CNY, LocalDate.of(2026, 1, 1), new BigDecimal("7.1")).build())
@@ -331,6 +344,28 @@ public abstract class SalesUseCasesCompatibilityKit {
         }
 
         @Test
+        @DisplayName("a company's own pipeline keeps its rules, and a deal left too long in a stage is stale")
+        void ownPipelineAndStaleness() {
+            Customer customer = huaxia();
+            Opportunity o = kehu.opportunities().open(wang, OpportunityDetails.of(customer.id(), "运维外包")
+                    .pipeline("services").build());
+            Opportunity fresh = deal(customer, "标准项目", null, null, null);
+            assertThat(o.stage()).isEqualTo("BRIEF");
+            assertThat(o.probability()).isEqualTo(Probability.of(20));
+            assertThat(refusal(BusinessRuleException.class, () -> kehu.opportunities().moveTo(wang, o.id(),
+                    o.version(), "NEGOTIATION", null, null)).code()).isEqualTo("opportunity.stage.unknown");
+            assertThat(refusal(InvalidInputException.class, () -> kehu.opportunities().open(wang,
+                    OpportunityDetails.of(customer.id(), "x").pipeline("nope").build())).violations())
+                    .extracting(Violation::path).containsExactly("pipeline");
+            for (int i = 0; i < 12; i++) kehu.opportunities().timeInStages(wang, o.id()); // reads the clock: +1 s
+            assertThat(kehu.opportunities().stale(wang, OpportunityQuery.open())).extracting(Opportunity::id)
+                    .containsExactly(o.id()).doesNotContain(fresh.id());
+            Opportunity offered = kehu.opportunities().moveTo(wang, o.id(), o.version(), "OFFER", null, null);
+            assertThat(kehu.opportunities().stale(wang, OpportunityQuery.open())).isEmpty();
+            assertThat(kehu.opportunities().pipelineOf(offered)).isEqualTo(SERVICES);
+        }
+
+        @Test
         @DisplayName("a batch move applies the same rules and defaults as moving one, each on its own")
         void batchMove() {
             Customer customer = huaxia();
@@ -422,6 +457,25 @@ public abstract class SalesUseCasesCompatibilityKit {
             }
             assertThat(store.roundRobinPositions().find(boss.tenant(), EAST).orElseThrow().position().last())
                     .isEqualTo(new UserId("liu.yang"));
+        }
+
+        @Test
+        @DisplayName("least loaded counts open work only: won and lost deals are not load")
+        void leastLoadedCountsOpenWork() {
+            Customer customer = huaxia();
+            List<OpportunityId> held = new ArrayList<>();
+            for (int i = 0; i < 3; i++) held.add(deal(customer, "旧项目" + i, null, null, null).id());
+            kehu.assignment().assign(boss, EAST, held, AssignmentMethod.byHand(Map.of(held.get(0),
+                    new UserId("chen.jing"), held.get(1), new UserId("chen.jing"), held.get(2), new UserId("liu.yang"))));
+            for (OpportunityId id : held.subList(0, 2)) {
+                kehu.opportunities().win(wang, id, stored(id).version(), null); // chen.jing's two deals close
+            }
+            OpportunityId next = deal(customer, "新项目", null, null, null).id();
+            AssignmentPlan plan = kehu.assignment().assign(boss, EAST, List.of(next),
+                    AssignmentMethod.leastLoaded(LoadMeasure.OPEN_COUNT));
+            // chen.jing and zhou.fang hold no open deal; the tie goes to the smaller user id.
+            assertThat(plan.assigned()).extracting(a -> a.rep().value()).containsExactly("chen.jing");
+            assertThat(plan.load().countOf(new UserId("liu.yang"))).isEqualTo(1);
         }
 
         @Test
@@ -559,6 +613,31 @@ public abstract class SalesUseCasesCompatibilityKit {
             assertThat(bench.reminders()).extracting(Activity::id).containsExactly(due.id());
             assertThat(bench.overdueSteps()).extracting(s -> s.step().what()).containsExactly("技术交流");
             assertThat(bench.opportunitiesByStage()).containsExactly(Map.entry("INITIAL_CONTACT", 1L));
+        }
+
+        @Test
+        @DisplayName("recording a key-account visit completes it and turns its follow-ups into tasks, at once")
+        void visitRecord() {
+            Customer customer = huaxia();
+            Instant tomorrow = START.plus(Duration.ofDays(1));
+            Activity visit = kehu.activities().schedule(wang, new ActivityDetails("VISIT", "季度拜访",
+                    customer.id().value(), null, null, null, tomorrow, null, null));
+            assertThat(kehu.activities().visitPlan(wang, customer.id(), wang.user()).pending()).containsExactly(visit);
+            List<Activity> recorded = kehu.activities().recordVisit(wang, visit.version(), new VisitRecordDetails(
+                    visit.id().value(), "客户计划扩容", tomorrow, List.of(
+                            new FollowUpDetails("发送扩容报价", null, tomorrow.plus(Duration.ofDays(2)), null),
+                            new FollowUpDetails("安排技术交流", "zhou.fang", tomorrow.plus(Duration.ofDays(5)), null))));
+            assertThat(recorded).extracting(Activity::kind)
+                    .containsExactly(ActivityKind.VISIT, ActivityKind.TASK, ActivityKind.TASK);
+            assertThat(recorded.get(0).outcome()).isEqualTo("客户计划扩容");
+            assertThat(recorded.get(2).owner()).isEqualTo(new UserId("zhou.fang"));
+            assertThat(kehu.activities().list(wang, dev.kehu.crm.activity.ActivityQuery.all().withCustomer(customer.id())))
+                    .hasSize(3);
+            assertThat(refusal(BusinessRuleException.class, () -> kehu.activities().recordVisit(wang,
+                    recorded.get(0).version(), new VisitRecordDetails(visit.id().value(), "再记一次", tomorrow, List.of())))
+                    .code()).isEqualTo("activity.done");
+            assertThat(kehu.activities().list(wang, dev.kehu.crm.activity.ActivityQuery.all().withCustomer(customer.id())))
+                    .hasSize(3);
         }
 
         @Test
