@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.kehu.crm.assignment.AssignmentPlan.Assigned;
 import dev.kehu.crm.assignment.AssignmentPlan.Unassigned;
 import dev.kehu.crm.common.BaseCurrency;
+import dev.kehu.crm.common.BusinessRuleException;
 import dev.kehu.crm.common.Money;
 import dev.kehu.crm.common.TenantId;
 import dev.kehu.crm.common.UserId;
@@ -64,10 +65,20 @@ public final class AssignmentService {
         this.base = base;
     }
 
-    /** Gives one opportunity to {@code newOwner} by hand. */
-    public AssignmentPlan assign(Actor actor, OpportunityId id, UserId newOwner) {
+    /**
+     * Gives one opportunity to {@code newOwner} by hand.
+     *
+     * @return the opportunity with its new owner
+     * @throws dev.kehu.crm.common.BusinessRuleException when it cannot be given to them (unknown, inactive,
+     *         absent or at their cap; the opportunity closed or missing), with that reason as its code
+     */
+    public Opportunity assign(Actor actor, OpportunityId id, UserId newOwner) {
         requireNonNull(newOwner, "newOwner");
-        return assign(actor, null, List.of(id), AssignmentMethod.byHand(Map.of(id, newOwner)));
+        AssignmentPlan plan = assign(actor, null, List.of(id), AssignmentMethod.byHand(Map.of(id, newOwner)));
+        if (!plan.unassigned().isEmpty()) {
+            throw BusinessRuleException.of(plan.unassigned().get(0).reason(), actor.locale(), id.value());
+        }
+        return opportunities.find(actor.tenant(), id).orElseThrow();
     }
 
     /**

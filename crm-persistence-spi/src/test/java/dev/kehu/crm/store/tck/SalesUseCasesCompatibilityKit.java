@@ -434,7 +434,17 @@ public abstract class SalesUseCasesCompatibilityKit {
                     () -> kehu.assignment().assign(wang, o.id(), new UserId("chen.jing"))).code())
                     .isEqualTo("assignment.supervisor-only");
             assertThat(stored(o.id()).owner()).isEqualTo(wang.user());
+            BusinessRuleException absent = refusal(BusinessRuleException.class,
+                    () -> kehu.assignment().assign(boss.withLocale(Locale.ENGLISH), o.id(), new UserId("sun.li")));
+            assertThat(absent.code()).isEqualTo("assignment.rep-absent");
+            assertThat(absent.getMessage()).contains(o.id().value()).contains("absent");
+            assertThat(stored(o.id()).owner()).isEqualTo(wang.user());
             assertThat(notified).isEmpty();
+            assertThat(kehu.assignment().assign(boss, o.id(), new UserId("zhou.fang")).owner())
+                    .isEqualTo(new UserId("zhou.fang"));
+            assertThat(notified).extracting(Notification::recipient).containsExactly(new UserId("zhou.fang"));
+            assertThat(store.auditLog().forRecords(boss.tenant(), Opportunity.RECORD_TYPE, List.of(o.id().value())))
+                    .extracting(e -> e.action()).containsExactly("opportunity.create", "opportunity.assign");
         }
 
         @Test
