@@ -18,6 +18,7 @@ import dev.kehu.crm.opportunity.OpportunityService;
 import dev.kehu.crm.opportunity.PipelineCatalogue;
 import dev.kehu.crm.plan.DevelopmentPlanService;
 import dev.kehu.crm.quote.QuoteService;
+import dev.kehu.crm.quote.QuoteStatus;
 import java.util.Currency;
 import dev.kehu.crm.common.IdGenerator;
 import dev.kehu.crm.common.PhoneNumber;
@@ -66,14 +67,16 @@ public final class Kehu implements AutoCloseable {
         baseCurrency = base;
         contacts = new ContactService(context, store.contacts(), store.customers());
         // The stage rules ask whether a quote was made through a port, so opportunities need not know quotes.
+        // A quote is made once it has been sent: a draft is still being written.
         opportunities = new OpportunityService(context, store.opportunities(), store.customers(), builder.pipelines,
-                (tenant, id) -> new OpportunityFacts(!store.quotes().ofOpportunity(tenant, id).isEmpty()));
+                (tenant, id) -> new OpportunityFacts(store.quotes().ofOpportunity(tenant, id).stream()
+                        .anyMatch(q -> q.status() != QuoteStatus.DRAFT)));
         quotes = new QuoteService(context, store.quotes(), store.customers(), store.opportunities(), base);
         activities = new ActivityService(context, store.activities(), store.customers(), store.contacts(),
                 store.opportunities(), store.developmentPlans());
         customers = new CustomerService(context, store.customers(), List.of(contacts, opportunities, quotes, activities));
         callCentre = new CallCentre(context, store.customers(), store.contacts());
-        leads = new LeadService(context, store.leads(), customers, contacts, opportunities);
+        leads = new LeadService(context, store.leads(), customers, contacts, opportunities, builder.salesForce);
         assignment = new AssignmentService(context, store.opportunities(), store.customers(),
                 store.roundRobinPositions(), builder.salesForce, base);
         developmentPlans = new DevelopmentPlanService(context, store.developmentPlans(), store.opportunities());

@@ -44,7 +44,7 @@ public record Activity(ActivityId id, TenantId tenant, ActivityKind kind, String
         requireNonNull(id, "id");
         requireNonNull(tenant, "tenant");
         requireNonNull(kind, "kind");
-        if (isBlank(subject)) throw new IllegalArgumentException("an activity needs a subject");
+        if (Text.isBlank(subject)) throw new IllegalArgumentException("an activity needs a subject");
         if (customer == null && contact == null && opportunity == null) {
             throw new IllegalArgumentException("an activity is about a customer, a contact or an opportunity");
         }
@@ -58,7 +58,7 @@ public record Activity(ActivityId id, TenantId tenant, ActivityKind kind, String
         if ((status == ActivityStatus.DONE) != (completedAt != null)) {
             throw new IllegalArgumentException("a done activity, and only it, has a completion time");
         }
-        if (status == ActivityStatus.DONE && isBlank(outcome)) {
+        if (status == ActivityStatus.DONE && Text.isBlank(outcome)) {
             throw new IllegalArgumentException("a done activity has an outcome");
         }
         if ((status == ActivityStatus.CANCELLED) != (cancelledAt != null)) {
@@ -75,11 +75,6 @@ public record Activity(ActivityId id, TenantId tenant, ActivityKind kind, String
         return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** Blank in the sense of {@code @HasText}: absent, or only white space, no-break and ideographic spaces included. */
-    static boolean isBlank(String text) {
-        return text == null || text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
-    }
-
     /**
      * A new open activity. Refused without a subject ({@code activity.subject.blank}), without any link
      * ({@code activity.link.none}), without a due time ({@code activity.due.missing}) or with a reminder
@@ -88,7 +83,7 @@ public record Activity(ActivityId id, TenantId tenant, ActivityKind kind, String
     public static Activity schedule(ActivityId id, TenantId tenant, ActivityKind kind, String subject,
                                     CustomerId customer, ContactId contact, OpportunityId opportunity, UserId owner,
                                     Instant due, Instant reminder, String notes, Instant at) {
-        if (isBlank(subject)) Decision.refuse("activity.subject.blank").orThrow(Locale.ROOT);
+        if (Text.isBlank(subject)) Decision.refuse("activity.subject.blank").orThrow(Locale.ROOT);
         if (customer == null && contact == null && opportunity == null) {
             Decision.refuse("activity.link.none").orThrow(Locale.ROOT);
         }
@@ -111,7 +106,7 @@ public record Activity(ActivityId id, TenantId tenant, ActivityKind kind, String
     /** Done with {@code outcome} (what came of it) at {@code at}. */
     public Activity complete(String outcome, Instant at) {
         mustBeOpen();
-        if (isBlank(outcome)) Decision.refuse("activity.outcome.blank").orThrow(Locale.ROOT);
+        if (Text.isBlank(outcome)) Decision.refuse("activity.outcome.blank").orThrow(Locale.ROOT);
         return toBuilder().status(ActivityStatus.DONE).outcome(outcome).completedAt(at).updatedAt(at).build();
     }
 

@@ -16,6 +16,7 @@ import dev.kehu.crm.opportunity.Opportunities;
 import dev.kehu.crm.opportunity.Opportunity;
 import dev.kehu.crm.opportunity.OpportunityId;
 import dev.kehu.crm.opportunity.OpportunityQuery;
+import dev.kehu.crm.plan.DevelopmentPlan;
 import dev.kehu.crm.plan.DevelopmentPlans;
 import dev.kehu.crm.security.Actor;
 import java.time.Instant;
@@ -65,6 +66,7 @@ public final class ActivityService implements CustomerMergeParticipant {
                     id -> contacts.find(actor.tenant(), new ContactId(id)).isPresent(), "contact.not-found");
             checkLink(actor, problems, "opportunity", details.opportunity(),
                     id -> opportunities.find(actor.tenant(), new OpportunityId(id)).isPresent(), "opportunity.not-found");
+            checkSameCustomer(actor, problems, details);
             problems.throwIfAny();
             ActivityId id = new ActivityId(context.nextId());
             return keeper.create(actor, id, "activity.create", Activity.schedule(id, actor.tenant(),
@@ -110,11 +112,15 @@ public final class ActivityService implements CustomerMergeParticipant {
         ActivityId id = new ActivityId(details.visit());
         return context.inTransaction(actor, () -> {
             Activity visit = keeper.load(actor, id, expectedVersion, "activity.complete");
+            Instant now = context.now();
+            if (details.visitedAt().isAfter(now)) {
+                context.rejectInput(actor.locale(), "visitedAt", "activity.visit.future", details.visitedAt(),
+                        details.visitedAt());
+            }
             VisitRecord record = VisitRecord.of(visit, details.whatHappened().strip(), details.visitedAt(),
                     details.followUps().stream().map(f -> new FollowUp(f.what().strip(),
                             f.owner() == null ? null : new UserId(f.owner()), f.due(), f.reminder())).toList());
-            Instant now = context.now();
-            Activity done = activities.save(record.completedVisit());
+            Activity done = activities.save(record.completedVisit().toBuilder().updatedAt(now).build());
             context.audit(actor, Activity.RECORD_TYPE, id.value(), "activity.complete", visit, done);
             List<Activity> saved = new java.util.ArrayList<>(List.of(done));
             for (Activity task : record.followUpTasks(context.ids(), now)) {
@@ -151,8 +157,13 @@ public final class ActivityService implements CustomerMergeParticipant {
             for (Opportunity o : opportunities.matching(actor.tenant(), OpportunityQuery.open().withOwner(person))) {
                 byStage.merge(o.stage(), 1L, Long::sum);
             }
+            // The steps of a plan whose deal is won or lost are no longer anyone's work.
+            List<DevelopmentPlan> live = plans.ownedBy(actor.tenant(), person).stream()
+                    .filter(p -> opportunities.find(actor.tenant(), p.opportunity())
+                            .map(o -> !o.status().isClosed()).orElse(false))
+                    .toList();
             return Workbench.of(person, day, zone, activities.matching(actor.tenant(), ActivityQuery.openOf(person)),
-                    plans.ownedBy(actor.tenant(), person), byStage);
+                    live, byStage);
         });
     }
 
@@ -168,6 +179,20 @@ public final class ActivityService implements CustomerMergeParticipant {
     private Activity change(Actor actor, ActivityId id, long expectedVersion, String action,
                             UnaryOperator<Activity> change) {
         return keeper.change(actor, id, expectedVersion, action, change);
+    }
+
+    /** A contact or opportunity given with a customer must be that customer's. */
+    private void checkSameCustomer(Actor actor, Problems problems, ActivityDetails details) {
+        if (details.customer() == null || problems.has("customer")) return;
+        CustomerId customer = new CustomerId(details.customer());
+        if (details.contact() != null && !problems.has("contact") && contacts.find(actor.tenant(),
+                new ContactId(details.contact())).filter(c -> !c.customer().equals(customer)).isPresent()) {
+            problems.add("contact", "activity.link.other-customer", details.contact(), details.contact());
+        }
+        if (details.opportunity() != null && !problems.has("opportunity") && opportunities.find(actor.tenant(),
+                new OpportunityId(details.opportunity())).filter(o -> !o.customer().equals(customer)).isPresent()) {
+            problems.add("opportunity", "activity.link.other-customer", details.opportunity(), details.opportunity());
+        }
     }
 
     private static void checkLink(Actor actor, Problems problems, String path, String id,

@@ -1,5 +1,6 @@
 package dev.kehu.crm.activity;
 
+import dev.kehu.crm.internal.Text;
 import static java.util.Objects.requireNonNull;
 
 import dev.kehu.crm.common.IdGenerator;
@@ -21,7 +22,7 @@ public record VisitRecord(Activity visit, String whatHappened, Instant visitedAt
     public VisitRecord {
         requireNonNull(visit, "visit");
         if (visit.kind() != ActivityKind.VISIT) throw new IllegalArgumentException(visit.id() + " is not a visit");
-        if (Activity.isBlank(whatHappened)) throw new IllegalArgumentException("a visit record says what happened");
+        if (Text.isBlank(whatHappened)) throw new IllegalArgumentException("a visit record says what happened");
         requireNonNull(visitedAt, "visitedAt");
         followUps = List.copyOf(requireNonNull(followUps, "followUps"));
     }
@@ -38,7 +39,7 @@ public record VisitRecord(Activity visit, String whatHappened, Instant visitedAt
         }
         visit.complete(whatHappened, visitedAt); // refuses a visit no longer open, or a blank account
         for (FollowUp f : followUps) {
-            if (Activity.isBlank(f.what())) Decision.refuse("activity.subject.blank").orThrow(Locale.ROOT);
+            if (Text.isBlank(f.what())) Decision.refuse("activity.subject.blank").orThrow(Locale.ROOT);
             if (f.due() == null) Decision.refuse("activity.due.missing").orThrow(Locale.ROOT);
             if (f.reminder() != null && f.reminder().isAfter(f.due())) {
                 Decision.refuse("activity.reminder.after-due", f.reminder(), f.due()).orThrow(Locale.ROOT);

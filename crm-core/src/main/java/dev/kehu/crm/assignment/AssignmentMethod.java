@@ -46,6 +46,15 @@ public sealed interface AssignmentMethod {
     record Rules(List<AssignmentRule> rules, AssignmentMethod fallback) implements AssignmentMethod {
     }
 
+    /**
+     * Whether the method compares weighted amounts; only then are amounts converted to the base currency, so a
+     * deal in a currency without a rate does not stop the other methods.
+     */
+    default boolean weighsAmounts() {
+        if (this instanceof LeastLoad l) return l.measure() == LoadMeasure.WEIGHTED_AMOUNT;
+        return this instanceof Rules r && r.fallback().weighsAmounts();
+    }
+
     /** The strategy for this method, a round robin starting from {@code position}. */
     default AssignmentStrategy strategy(RoundRobinPosition position) {
         if (this instanceof ByHandPicks p) {

@@ -6,6 +6,8 @@ import dev.kehu.crm.assignment.AssignmentPlan.Assigned;
 import dev.kehu.crm.assignment.AssignmentPlan.Unassigned;
 import dev.kehu.crm.common.BaseCurrency;
 import dev.kehu.crm.common.BusinessRuleException;
+import dev.kehu.crm.common.Messages;
+import dev.kehu.crm.common.RecordNotFoundException;
 import dev.kehu.crm.common.Money;
 import dev.kehu.crm.common.TenantId;
 import dev.kehu.crm.common.UserId;
@@ -76,7 +78,12 @@ public final class AssignmentService {
         requireNonNull(newOwner, "newOwner");
         AssignmentPlan plan = assign(actor, null, List.of(id), AssignmentMethod.byHand(Map.of(id, newOwner)));
         if (!plan.unassigned().isEmpty()) {
-            throw BusinessRuleException.of(plan.unassigned().get(0).reason(), actor.locale(), id.value());
+            String reason = plan.unassigned().get(0).reason();
+            if (reason.equals(NOT_FOUND)) {
+                throw new RecordNotFoundException(Opportunity.RECORD_TYPE, id.value(),
+                        Messages.get(actor.locale(), NOT_FOUND, id.value()));
+            }
+            throw BusinessRuleException.of(reason, actor.locale(), id.value());
         }
         return opportunities.find(actor.tenant(), id).orElseThrow();
     }
@@ -95,7 +102,7 @@ public final class AssignmentService {
         Set<OpportunityId> ids = new LinkedHashSet<>(batch);
         return context.inTransactionThenNotify(actor, () -> {
             TenantId tenant = actor.tenant();
-            LocalDate today = LocalDate.ofInstant(context.now(), context.clock().getZone());
+            Weigher weigh = new Weigher(method.weighsAmounts(), LocalDate.ofInstant(context.now(), context.clock().getZone()));
             List<Unassigned> refused = new ArrayList<>();
             Map<String, Opportunity> byId = new LinkedHashMap<>();
             List<WorkItem> items = new ArrayList<>();
@@ -108,14 +115,14 @@ public final class AssignmentService {
                 } else {
                     context.authorize(actor, "opportunity.assign", Opportunity.RECORD_TYPE, found.get().owner());
                     byId.put(id.value(), found.get());
-                    items.add(workItem(tenant, found.get(), today));
+                    items.add(workItem(tenant, found.get(), weigh));
                 }
             }
             List<SalesRep> reps = reps(tenant, team, method);
             Optional<RoundRobinPositions.Stored> stored = team == null ? Optional.empty() : positions.find(tenant, team);
             RoundRobinPosition position = stored.map(RoundRobinPositions.Stored::position)
                     .orElse(team == null ? null : RoundRobinPosition.start(team));
-            AssignmentPlan plan = method.strategy(position).assign(items, reps, load(tenant, reps, byId.keySet(), today));
+            AssignmentPlan plan = method.strategy(position).assign(items, reps, load(tenant, reps, byId.keySet(), weigh));
 
             Instant now = context.now();
             List<Notification> notices = new ArrayList<>();
@@ -127,7 +134,8 @@ public final class AssignmentService {
                 notices.add(new Notification(tenant, assigned.rep(), "opportunity.assigned", Opportunity.RECORD_TYPE,
                         current.id().value(), actor.user(), now, Map.of("subject", current.subject())));
             }
-            if (plan.position().isPresent() && team != null) {
+            // A batch that took no turn leaves the position, and its version, alone.
+            if (plan.position().isPresent() && team != null && !plan.position().get().equals(position)) {
                 positions.save(tenant, plan.position().get(), stored.map(RoundRobinPositions.Stored::version).orElse(0L));
             }
             List<Unassigned> unassigned = new ArrayList<>(refused);
@@ -143,25 +151,37 @@ public final class AssignmentService {
         return picked.stream().map(user -> salesForce.rep(tenant, user)).flatMap(Optional::stream).toList();
     }
 
-    private WorkItem workItem(TenantId tenant, Opportunity o, LocalDate today) {
+    private WorkItem workItem(TenantId tenant, Opportunity o, Weigher weigh) {
         Optional<Customer> customer = customers.find(tenant, o.customer());
         return new WorkItem(o.id().value(), customer.map(c -> c.address().province()).orElse(null),
-                customer.map(Customer::industry).orElse(null), o.source(), weighted(o, today));
+                customer.map(Customer::industry).orElse(null), o.source(), weigh.apply(o));
     }
 
-    private Money weighted(Opportunity o, LocalDate today) {
-        return o.weightedAmount().map(amount -> base.convert(amount, today)).orElse(base.zero());
+    /** Weighted amounts in the base currency at today's rate, or zero when the method does not weigh them. */
+    private final class Weigher {
+        private final boolean weighs;
+        private final LocalDate today;
+
+        Weigher(boolean weighs, LocalDate today) {
+            this.weighs = weighs;
+            this.today = today;
+        }
+
+        Money apply(Opportunity o) {
+            if (!weighs) return base.zero();
+            return o.weightedAmount().map(amount -> base.convert(amount, today)).orElse(base.zero());
+        }
     }
 
     /** The open work of each rep, leaving out the opportunities being assigned. */
-    private Workload load(TenantId tenant, List<SalesRep> reps, Set<String> batch, LocalDate today) {
+    private Workload load(TenantId tenant, List<SalesRep> reps, Set<String> batch, Weigher weigh) {
         Map<UserId, Integer> counts = new HashMap<>();
         Map<UserId, Money> amounts = new HashMap<>();
         for (SalesRep rep : reps) {
             for (Opportunity o : opportunities.matching(tenant, OpportunityQuery.open().withOwner(rep.user()))) {
                 if (batch.contains(o.id().value())) continue;
                 counts.merge(rep.user(), 1, Integer::sum);
-                amounts.merge(rep.user(), weighted(o, today), Money::plus);
+                amounts.merge(rep.user(), weigh.apply(o), Money::plus);
             }
         }
         return new Workload(base.currency(), counts, amounts);

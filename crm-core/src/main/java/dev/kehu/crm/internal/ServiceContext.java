@@ -30,6 +30,8 @@ public record ServiceContext(Transactions transactions, AuditLog auditLog, Clock
                              AccessPolicy accessPolicy, InputValidator validator, ReferenceData referenceData,
                              String phoneRegion, Notifications notifications) {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServiceContext.class);
+
     /** Now, to the microsecond: what every store keeps, so a record reads back equal to what was saved. */
     public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -113,7 +115,15 @@ public record ServiceContext(Transactions transactions, AuditLog auditLog, Clock
      */
     public <T> T inTransactionThenNotify(Actor actor, Supplier<Notified<T>> work) {
         Notified<T> done = inTransaction(actor, work);
-        done.notifications().forEach(notifications::send);
+        for (Notification notification : done.notifications()) {
+            try {
+                notifications.send(notification);
+            } catch (RuntimeException e) {
+                // The change has committed: failing the call now would invite a retry of what is done.
+                LOG.warn("could not deliver {} to {} about {} {}", notification.topic(), notification.recipient(),
+                        notification.recordType(), notification.recordId(), e);
+            }
+        }
         return done.result();
     }
 

@@ -9,7 +9,15 @@ public final class Text {
 
     /** {@code null} for absent or blank text, the text unchanged otherwise. */
     public static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
+        return isBlank(text) ? null : text;
+    }
+
+    /**
+     * Blank in the sense of {@code @HasText}: absent, or only white space, the no-break and ideographic
+     * spaces included, so that no rule accepts as text what the input checks refuse.
+     */
+    public static boolean isBlank(String text) {
+        return text == null || text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
     }
 
     /** A value as audit text, {@code null} for none. */

@@ -1,5 +1,6 @@
 package dev.kehu.crm.lead;
 
+import dev.kehu.crm.internal.Text;
 import static java.util.Objects.requireNonNull;
 
 import dev.kehu.crm.common.PhoneNumber;
@@ -31,11 +32,11 @@ public record Lead(LeadId id, TenantId tenant, String source, String company, St
     public Lead {
         requireNonNull(id, "id");
         requireNonNull(tenant, "tenant");
-        if (isBlank(company) && isBlank(person)) {
+        if (Text.isBlank(company) && Text.isBlank(person)) {
             throw new IllegalArgumentException("a lead names a company or a person");
         }
         requireNonNull(status, "status");
-        if ((status == LeadStatus.DISCARDED) != !isBlank(discardReason)) {
+        if ((status == LeadStatus.DISCARDED) != !Text.isBlank(discardReason)) {
             throw new IllegalArgumentException("a discarded lead, and only it, has a reason");
         }
         if ((status == LeadStatus.CONVERTED) != (conversion != null)) {
@@ -56,7 +57,7 @@ public record Lead(LeadId id, TenantId tenant, String source, String company, St
     /** Being nurtured (培育): not ready to qualify yet, with a note of what was done. */
     public Lead nurture(String note, Instant at) {
         requireOpen("nurture");
-        String combined = isBlank(note) ? notes : notes == null ? note : notes + "\n" + note;
+        String combined = Text.isBlank(note) ? notes : notes == null ? note : notes + "\n" + note;
         return with(LeadStatus.NURTURING, combined, null, null, at);
     }
 
@@ -67,7 +68,7 @@ public record Lead(LeadId id, TenantId tenant, String source, String company, St
 
     public Lead discard(String reason, Instant at) {
         requireOpen("discard");
-        if (isBlank(reason)) refuse("lead.discard.reason");
+        if (Text.isBlank(reason)) refuse("lead.discard.reason");
         return with(LeadStatus.DISCARDED, notes, reason, null, at);
     }
 
@@ -126,7 +127,4 @@ public record Lead(LeadId id, TenantId tenant, String source, String company, St
         Decision.refuse(code, arguments).orThrow(Locale.ROOT);
     }
 
-    private static boolean isBlank(String text) {
-        return text == null || text.isBlank();
-    }
 }

@@ -1,5 +1,6 @@
 package dev.kehu.crm.lead;
 
+import dev.kehu.crm.common.validation.HasText;
 import dev.kehu.crm.common.validation.PlainText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Size;
@@ -8,11 +9,11 @@ import jakarta.validation.constraints.Size;
  * A lead as it is captured (O1), from a call, a form or an import, checked when a use case receives it. It
  * names a company or a person, or both.
  *
- * @param source a code of the opportunity-source list, e.g. {@code INBOUND_CALL}
+ * @param source a code of the opportunity-source list, e.g. {@code INBOUND_CALL}; required
  * @param phone  in any written form; stored in E.164
  */
 public record LeadDetails(
-        @Size(max = 64) String source,
+        @HasText @Size(max = 64) String source,
         @Size(max = 200) @PlainText String company,
         @Size(max = 100) @PlainText String person,
         @Size(max = 40) String phone,

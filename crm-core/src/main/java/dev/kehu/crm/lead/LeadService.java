@@ -2,7 +2,11 @@ package dev.kehu.crm.lead;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.kehu.crm.assignment.AssignmentPlan.Unassigned;
 import dev.kehu.crm.assignment.AssignmentPolicy;
+import dev.kehu.crm.assignment.SalesForce;
+import dev.kehu.crm.assignment.SalesRep;
+import dev.kehu.crm.common.BusinessRuleException;
 import dev.kehu.crm.audit.AuditEntry;
 import dev.kehu.crm.common.PhoneNumber;
 import dev.kehu.crm.common.ReferenceData;
@@ -39,15 +43,17 @@ public final class LeadService {
     private final CustomerService customers;
     private final ContactService contacts;
     private final OpportunityService opportunities;
+    private final SalesForce salesForce;
 
     public LeadService(ServiceContext context, Leads leads, CustomerService customers, ContactService contacts,
-                       OpportunityService opportunities) {
+                       OpportunityService opportunities, SalesForce salesForce) {
         this.context = context;
         this.leads = leads;
         this.keeper = new RecordKeeper<>(context, Lead.RECORD_TYPE, leads::find, leads::save, Lead::owner, Lead::version);
         this.customers = customers;
         this.contacts = contacts;
         this.opportunities = opportunities;
+        this.salesForce = salesForce;
     }
 
     /** Captures a lead, owned by the actor until a supervisor assigns it. */
@@ -83,10 +89,18 @@ public final class LeadService {
         return change(actor, id, "lead.discard", lead -> lead.discard(Text.blankToNull(reason), context.now()));
     }
 
-    /** Gives the lead to {@code newOwner}, who is notified; only a sales supervisor may. */
+    /**
+     * Gives the lead to {@code newOwner}, who is notified; only a sales supervisor may, and only to an account
+     * manager who is active and present (refused as {@code assignment.rep-unknown}, {@code …-inactive} or
+     * {@code …-absent}).
+     */
     public Lead assign(Actor actor, LeadId id, UserId newOwner) {
         requireNonNull(newOwner, "newOwner");
         AssignmentPolicy.check(actor).orThrow(actor.locale());
+        Optional<SalesRep> rep = salesForce.rep(actor.tenant(), newOwner);
+        String refusal = rep.isEmpty() ? Unassigned.REP_UNKNOWN : !rep.get().active() ? Unassigned.REP_INACTIVE
+                : rep.get().absent() ? Unassigned.REP_ABSENT : null;
+        if (refusal != null) throw BusinessRuleException.of(refusal, actor.locale(), id.value());
         return context.inTransactionThenNotify(actor, () -> {
             Lead assigned = change(actor, id, "lead.assign", lead -> lead.assign(newOwner, context.now()));
             return new ServiceContext.Notified<>(assigned, List.of(new Notification(actor.tenant(), newOwner,

@@ -2,8 +2,8 @@ package dev.kehu.crm.notification;
 
 /**
  * Port: delivers notifications to people, supplied by the host. Kehu sends after the change that caused a
- * notification has committed, so a rolled-back change notifies nobody; a failure to deliver is the host's to
- * handle and does not undo the change.
+ * notification has committed, so a rolled-back change notifies nobody; a delivery that throws is logged (and the
+ * others still go): it neither undoes the change nor fails the call that made it.
  */
 @FunctionalInterface
 public interface Notifications {

@@ -4,7 +4,7 @@ import dev.kehu.crm.common.LabelledEnum;
 
 /** What must be true of an opportunity before it may enter a stage. */
 public enum EntryCriterion implements LabelledEnum {
-    /** At least one quote has been made for it (no negotiation without a quote). */
+    /** At least one quote for it has been sent (no negotiation without a quote; a draft does not count). */
     QUOTE_MADE,
     /** The expected amount is known (no contract signed without it). */
     EXPECTED_AMOUNT,

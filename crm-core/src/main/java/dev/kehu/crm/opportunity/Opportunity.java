@@ -41,7 +41,7 @@ public record Opportunity(OpportunityId id, TenantId tenant, PipelineId pipeline
         requireNonNull(id, "id");
         requireNonNull(tenant, "tenant");
         requireNonNull(pipeline, "pipeline");
-        if (subject == null || subject.isBlank()) throw new IllegalArgumentException("an opportunity needs a subject");
+        if (Text.isBlank(subject)) throw new IllegalArgumentException("an opportunity needs a subject");
         requireNonNull(customer, "customer");
         requireNonNull(discoveredOn, "discoveredOn");
         requireNonNull(owner, "owner");
@@ -57,7 +57,7 @@ public record Opportunity(OpportunityId id, TenantId tenant, PipelineId pipeline
         if (status == OpportunityStatus.LOST && !probability.equals(Probability.ZERO)) {
             throw new IllegalArgumentException("a lost opportunity has probability 0%");
         }
-        if (status == OpportunityStatus.LOST && (lostReason == null || lostReason.isBlank())) {
+        if (status == OpportunityStatus.LOST && Text.isBlank(lostReason)) {
             throw new IllegalArgumentException("a lost opportunity names why it was lost");
         }
         if (status.isClosed() != (closedAt != null)) {
@@ -127,7 +127,7 @@ public record Opportunity(OpportunityId id, TenantId tenant, PipelineId pipeline
     /** Closes as lost (开发失败): probability 0 %, with the reason and, if known, the competitor who won. */
     public Change lose(String reason, String competitor, UserId actor, Instant at) {
         if (status.isClosed()) Decision.refuse("opportunity.closed", id.value()).orThrow(Locale.ROOT);
-        if (reason == null || reason.isBlank()) Decision.refuse("opportunity.lost.reason").orThrow(Locale.ROOT);
+        if (Text.isBlank(reason)) Decision.refuse("opportunity.lost.reason").orThrow(Locale.ROOT);
         return toBuilder().lostReason(reason).winningCompetitor(competitor).build().change(ChangeKind.LOST,
                 new Position(stage, Probability.ZERO, OpportunityStatus.LOST), reason, actor, at, stageEnteredAt, at);
     }
@@ -139,7 +139,7 @@ public record Opportunity(OpportunityId id, TenantId tenant, PipelineId pipeline
     public Change reopen(Pipeline pipeline, boolean bySupervisor, String note, UserId actor, Instant at) {
         if (!status.isClosed()) Decision.refuse("opportunity.open", id.value()).orThrow(Locale.ROOT);
         if (!bySupervisor) Decision.refuse("opportunity.reopen.supervisor-only").orThrow(Locale.ROOT);
-        if (note == null || note.isBlank()) Decision.refuse("opportunity.reopen.needs-note").orThrow(Locale.ROOT);
+        if (Text.isBlank(note)) Decision.refuse("opportunity.reopen.needs-note").orThrow(Locale.ROOT);
         Stage current = pipeline.stage(stage).orElseThrow(() -> new IllegalArgumentException(
                 "pipeline " + pipeline.id() + " has no stage " + stage));
         Change reopened = change(ChangeKind.REOPENED,

@@ -2,6 +2,7 @@ package dev.kehu.crm.opportunity;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.kehu.crm.common.BusinessRuleException;
 import dev.kehu.crm.common.KehuException;
 import dev.kehu.crm.common.Money;
 import dev.kehu.crm.common.RecordNotFoundException;
@@ -69,13 +70,15 @@ public final class OpportunityService implements CustomerMergeParticipant {
     }
 
     /**
-     * Replaces what a person edits of an opportunity still at {@code expectedVersion}; its customer and
-     * pipeline stay.
+     * Replaces what a person edits of an open opportunity still at {@code expectedVersion}; its customer and
+     * pipeline stay. A closed one is refused ({@code opportunity.closed}): reopen it first.
      *
      * @throws StaleRecordException when someone changed it since; nothing is written
      */
     public Opportunity update(Actor actor, OpportunityId id, long expectedVersion, OpportunityDetails details) {
         return keeper.change(actor, id, expectedVersion, "opportunity.update", current -> {
+            // A closed deal's figures are history: the funnel and forecast must not move under it.
+            if (current.status().isClosed()) throw BusinessRuleException.of("opportunity.closed", actor.locale(), id.value());
             Checked checked = check(actor, details, current);
             return checked.applyTo(current.toBuilder().subject(details.subject().strip())
                     .discoveredOn(checked.discoveredOn()).updatedAt(context.now()).build());
@@ -95,7 +98,9 @@ public final class OpportunityService implements CustomerMergeParticipant {
 
     /**
      * Moves each opportunity to {@code stage} at that stage's default probability, each under exactly the rules
-     * of {@link #moveTo} and in its own transaction: one refused does not hold back the others.
+     * of {@link #moveTo} and in its own transaction: one refused does not hold back the others. A batch acts on
+     * the opportunities as they stand when it reaches them (a supervisor's bulk action), so a concurrent change
+     * is not a reason to refuse; the move itself is still version-checked.
      *
      * @return one outcome per id, in the order given
      */
@@ -282,7 +287,7 @@ public final class OpportunityService implements CustomerMergeParticipant {
                 amount = Money.of(details.expectedAmount(), Currency.getInstance(details.currency()));
                 if (amount.amount().compareTo(details.expectedAmount()) != 0) {
                     problems.add("expectedAmount", "quote.price.scale", details.expectedAmount(), details.currency(),
-                            details.expectedAmount().toPlainString());
+                            Math.max(amount.currency().getDefaultFractionDigits(), 0));
                 }
             }
         }

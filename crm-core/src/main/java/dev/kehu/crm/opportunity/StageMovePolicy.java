@@ -1,6 +1,7 @@
 package dev.kehu.crm.opportunity;
 
 import dev.kehu.crm.common.Decision;
+import dev.kehu.crm.internal.Text;
 import java.util.Optional;
 
 /**
@@ -29,7 +30,7 @@ public final class StageMovePolicy {
         if (to > from + 1 && !pipeline.skipForward()) return Decision.refuse("opportunity.move.skip", entered);
         if (to < from) {
             if (!pipeline.moveBack()) return Decision.refuse("opportunity.move.back", entered);
-            if (note == null || note.isBlank()) return Decision.refuse("opportunity.move.back-needs-note", entered);
+            if (Text.isBlank(note)) return Decision.refuse("opportunity.move.back-needs-note", entered);
         }
         for (EntryCriterion criterion : stage.get().entryCriteria()) {
             if (!holds(criterion, opportunity, facts)) {

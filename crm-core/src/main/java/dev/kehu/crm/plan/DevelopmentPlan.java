@@ -1,5 +1,6 @@
 package dev.kehu.crm.plan;
 
+import dev.kehu.crm.internal.Text;
 import dev.kehu.crm.audit.Auditable;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,11 +57,6 @@ public record DevelopmentPlan(DevelopmentPlanId id, TenantId tenant, Opportunity
         return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** Blank in the sense of {@code @HasText}: absent, or only white space, no-break and ideographic spaces included. */
-    static boolean isBlank(String text) {
-        return text == null || text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
-    }
-
     /** A plan without steps yet. */
     public static DevelopmentPlan create(DevelopmentPlanId id, TenantId tenant, OpportunityId opportunity,
                                          UserId owner, Instant at) {
@@ -90,7 +86,7 @@ public record DevelopmentPlan(DevelopmentPlanId id, TenantId tenant, Opportunity
         if (position < 1 || position > steps.size() + 1) {
             Decision.refuse("plan.step.position", position, steps.size() + 1).orThrow(Locale.ROOT);
         }
-        if (isBlank(what)) Decision.refuse("plan.step.what.blank").orThrow(Locale.ROOT);
+        if (Text.isBlank(what)) Decision.refuse("plan.step.what.blank").orThrow(Locale.ROOT);
         if (plannedDate == null) Decision.refuse("plan.step.date.missing").orThrow(Locale.ROOT);
         List<PlanStep> changed = new ArrayList<>(steps);
         changed.add(position - 1, PlanStep.planned(position, what, plannedDate, plannedTime, notes));
@@ -135,7 +131,7 @@ public record DevelopmentPlan(DevelopmentPlanId id, TenantId tenant, Opportunity
 
     private DevelopmentPlan putResult(PlanStep step, String result, LocalDate doneOn, LocalDate today, Instant at) {
         requireNonNull(today, "today");
-        if (isBlank(result)) Decision.refuse("plan.result.blank").orThrow(Locale.ROOT);
+        if (Text.isBlank(result)) Decision.refuse("plan.result.blank").orThrow(Locale.ROOT);
         if (doneOn == null) Decision.refuse("plan.result.date.missing").orThrow(Locale.ROOT);
         if (doneOn.isAfter(today)) Decision.refuse("plan.result.future", doneOn, today).orThrow(Locale.ROOT);
         List<PlanStep> changed = new ArrayList<>(steps);

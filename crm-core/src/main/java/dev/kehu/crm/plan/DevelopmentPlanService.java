@@ -45,6 +45,8 @@ public final class DevelopmentPlanService {
                     : opportunities.find(actor.tenant(), new OpportunityId(details.opportunity()));
             if (!problems.has("opportunity") && opportunity.isEmpty()) {
                 problems.add("opportunity", "opportunity.not-found", details.opportunity(), details.opportunity());
+            } else if (opportunity.isPresent() && opportunity.get().status().isClosed()) {
+                problems.add("opportunity", "opportunity.closed", details.opportunity(), details.opportunity());
             }
             problems.throwIfAny();
             UserId owner = details.owner() == null ? opportunity.get().owner() : new UserId(details.owner());

@@ -1,5 +1,6 @@
 package dev.kehu.crm.plan;
 
+import dev.kehu.crm.internal.Text;
 import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
@@ -18,11 +19,11 @@ public record PlanStep(int number, String what, LocalDate plannedDate, LocalTime
 
     public PlanStep {
         if (number < 1) throw new IllegalArgumentException("step numbers start at 1, got " + number);
-        if (DevelopmentPlan.isBlank(what)) throw new IllegalArgumentException("a plan step says what is to be done");
+        if (Text.isBlank(what)) throw new IllegalArgumentException("a plan step says what is to be done");
         requireNonNull(plannedDate, "plannedDate");
         // Every store keeps microseconds: a step reads back equal to what was saved.
         plannedTime = plannedTime == null ? null : plannedTime.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        if (result != null && DevelopmentPlan.isBlank(result)) {
+        if (result != null && Text.isBlank(result)) {
             throw new IllegalArgumentException("a recorded result cannot be blank");
         }
         if ((result == null) != (doneOn == null)) {

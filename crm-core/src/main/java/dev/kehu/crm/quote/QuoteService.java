@@ -74,7 +74,8 @@ public final class QuoteService implements CustomerMergeParticipant {
             String fixed = !checked.customer().equals(current.customer()) ? "customer"
                     : !checked.currency().equals(current.currency()) ? "currency" : null;
             if (fixed != null) {
-                context.rejectInput(actor.locale(), fixed, "quote.customer-currency.fixed", details.currency());
+                context.rejectInput(actor.locale(), fixed, "quote.customer-currency.fixed",
+                        fixed.equals("customer") ? details.customer() : details.currency());
             }
             return current.toBuilder().opportunity(checked.opportunity()).date(details.date()).lines(checked.lines())
                     .notes(Text.blankToNull(details.notes())).updatedAt(context.now()).build();

@@ -221,7 +221,7 @@ class ActivityTest {
     }
 
     @Test
-    @DisplayName("the workbench shows one person's overdue and due-today activities, reminders and overdue plan steps")
+    @DisplayName("the workbench shows one person's overdue and due-today activities, reminders, overdue and due plan steps")
     void workbench() {
         Instant dayBefore = DUE.minus(Duration.ofDays(1));
         Activity overdue = call("a-overdue", WANG, dayBefore, null);
@@ -248,9 +248,11 @@ class ActivityTest {
             assertThat(s.plan().id()).isEqualTo(new DevelopmentPlanId("p-1"));
             assertThat(s.step().number()).isEqualTo(1);
         });
+        assertThat(w.stepsDueToday()).singleElement().satisfies(s -> assertThat(s.step().what()).isEqualTo("演示"));
         assertThat(w.opportunitiesByStage()).containsEntry("EVALUATION", 3L);
         assertThat(w.agenda()).extracting(Workbench.Item::section).containsExactly(
-                WorkbenchSection.PLAN_STEP_OVERDUE, WorkbenchSection.OVERDUE, WorkbenchSection.REMINDER,
+                WorkbenchSection.PLAN_STEP_OVERDUE, WorkbenchSection.OVERDUE, WorkbenchSection.PLAN_STEP_DUE,
+                WorkbenchSection.REMINDER,
                 WorkbenchSection.REMINDER, WorkbenchSection.DUE_TODAY);
         assertThat(w.agenda()).extracting(Workbench.Item::time).isSorted();
         assertThat(Workbench.of(LI, NOV_2.minusDays(5), SHANGHAI, List.of(others), List.of(), Map.of()).isEmpty())

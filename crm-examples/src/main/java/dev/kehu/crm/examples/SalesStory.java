@@ -208,8 +208,8 @@ final class SalesStory {
         return switch (notice.topic()) {
             case "opportunity.assigned" -> n.t("您成为销售机会“" + notice.details().get("subject") + "”的负责人",
                     "You now own the opportunity \"" + notice.details().get("subject") + "\"");
-            case "lead.assigned" -> n.t("您收到线索“" + notice.details().get("name") + "”",
-                    "You were given the lead \"" + notice.details().get("name") + "\"");
+            case "lead.assigned" -> n.t("您收到线索“" + notice.details().get("subject") + "”",
+                    "You were given the lead \"" + notice.details().get("subject") + "\"");
             default -> notice.details().toString();
         };
     }

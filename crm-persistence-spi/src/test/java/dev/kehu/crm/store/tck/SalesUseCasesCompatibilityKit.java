@@ -255,6 +255,13 @@ public abstract class SalesUseCasesCompatibilityKit {
             assertThat(refusal(BusinessRuleException.class,
                     () -> kehu.leads().assign(wang, lead.id(), new UserId("chen.jing"))).code())
                     .isEqualTo("assignment.supervisor-only");
+            assertThat(refusal(BusinessRuleException.class,
+                    () -> kehu.leads().assign(boss, lead.id(), new UserId("sun.li"))).code())
+                    .as("sun.li is absent").isEqualTo("assignment.rep-absent");
+            assertThat(refusal(BusinessRuleException.class,
+                    () -> kehu.leads().assign(boss, lead.id(), new UserId("nobody"))).code())
+                    .isEqualTo("assignment.rep-unknown");
+            assertThat(notified).isEmpty();
             kehu.leads().assign(boss, lead.id(), new UserId("chen.jing"));
             assertThat(kehu.leads().list(boss, LeadQuery.all().withOwner(new UserId("chen.jing")))).hasSize(1);
             assertThat(notified).extracting(Notification::recipient, Notification::topic)
@@ -277,8 +284,13 @@ public abstract class SalesUseCasesCompatibilityKit {
             for (String stage : List.of("EVALUATION", "NEEDS_ANALYSIS", "SOLUTION", "TENDER")) {
                 o = kehu.opportunities().moveTo(wang, o.id(), o.version(), stage, null, null);
             }
-            kehu.quotes().create(wang, QuoteDetails.of(customer.id(), TODAY, CNY).opportunity(o.id().value())
-                    .line(line("ERP许可", "1", "500000")).build());
+            Quote quote = kehu.quotes().create(wang, QuoteDetails.of(customer.id(), TODAY, CNY)
+                    .opportunity(o.id().value()).line(line("ERP许可", "1", "500000")).build());
+            Opportunity tender = o;
+            assertThat(refusal(BusinessRuleException.class, () -> kehu.opportunities().moveTo(wang, tender.id(),
+                    tender.version(), "NEGOTIATION", null, null)).code())
+                    .as("a draft is not a quote made").isEqualTo("opportunity.entry.QUOTE_MADE");
+            kehu.quotes().send(wang, quote.id(), quote.version());
             o = kehu.opportunities().moveTo(wang, o.id(), o.version(), "NEGOTIATION", 80, "客户已收到报价");
             assertThat(o.probability()).isEqualTo(Probability.of(80));
             o = kehu.opportunities().moveTo(wang, o.id(), o.version(), "CONTRACT", null, null);
@@ -338,6 +350,13 @@ public abstract class SalesUseCasesCompatibilityKit {
             assertThat(refusal(BusinessRuleException.class,
                     () -> kehu.opportunities().reopen(wang, o.id(), lost.version(), "客户回心转意")).code())
                     .isEqualTo("opportunity.reopen.supervisor-only");
+            assertThat(refusal(BusinessRuleException.class, () -> kehu.opportunities().update(wang, o.id(),
+                    lost.version(), OpportunityDetails.from(lost).expectedAmount(new BigDecimal("1")).build())).code())
+                    .as("a closed deal's figures are history").isEqualTo("opportunity.closed");
+            assertThat(refusal(InvalidInputException.class, () -> kehu.developmentPlans().create(wang,
+                    DevelopmentPlanDetails.of(o.id(), null, List.of()))).violations())
+                    .extracting(Violation::path).containsExactly("opportunity");
+            assertThat(stored(o.id())).isEqualTo(lost);
             Opportunity reopened = kehu.opportunities().reopen(boss, o.id(), lost.version(), "客户回心转意");
             assertThat(reopened.status()).isEqualTo(OpportunityStatus.OPEN);
             assertThat(history(o.id())).hasSize(3);
@@ -489,6 +508,33 @@ public abstract class SalesUseCasesCompatibilityKit {
         }
 
         @Test
+        @DisplayName("a deal in a currency without a rate stops only the method that weighs amounts")
+        void amountsWithoutRates() {
+            Customer customer = huaxia();
+            OpportunityId yen = deal(customer, "日本分公司", "1000000", "JPY", null).id();
+            AssignmentPlan plan = kehu.assignment().assign(boss, EAST, List.of(yen), AssignmentMethod.roundRobin());
+            assertThat(plan.assigned()).hasSize(1);
+            OpportunityId usd = deal(customer, "美国分公司", "100", "USD", null).id();
+            KehuException noRate = refusal(KehuException.class, () -> kehu.assignment().assign(boss, EAST,
+                    List.of(usd), AssignmentMethod.leastLoaded(LoadMeasure.WEIGHTED_AMOUNT)));
+            assertThat(noRate.code()).isEqualTo("money.no-rate");
+            assertThat(stored(usd).owner()).as("nothing written").isEqualTo(wang.user());
+        }
+
+        @Test
+        @DisplayName("a notification that cannot be delivered neither fails the call nor undoes the assignment")
+        void failingNotifications() {
+            Opportunity o = deal(huaxia(), "华夏ERP项目", null, null, null);
+            try (Kehu failing = Kehu.builder().store(store).idGenerator(() -> "f-" + ids.incrementAndGet())
+                    .salesForce(SalesForce.of(team))
+                    .notifications(n -> { throw new IllegalStateException("mail server down"); }).build()) {
+                assertThat(failing.assignment().assign(boss, o.id(), new UserId("chen.jing")).owner())
+                        .isEqualTo(new UserId("chen.jing"));
+            }
+            assertThat(stored(o.id()).owner()).isEqualTo(new UserId("chen.jing"));
+        }
+
+        @Test
         @DisplayName("picks by hand of an absent or unknown person are left unassigned with the reason")
         void byHand() {
             Customer customer = huaxia();
@@ -523,6 +569,7 @@ public abstract class SalesUseCasesCompatibilityKit {
                 }
             }
             assertThat(given).isNotEmpty().doesNotHaveDuplicates();
+            assertThat(notified).as("a batch rolled back notifies nobody").hasSameSizeAs(given);
         }
     }
 
@@ -623,6 +670,11 @@ public abstract class SalesUseCasesCompatibilityKit {
             assertThat(bench.reminders()).extracting(Activity::id).containsExactly(due.id());
             assertThat(bench.overdueSteps()).extracting(s -> s.step().what()).containsExactly("技术交流");
             assertThat(bench.opportunitiesByStage()).containsExactly(Map.entry("INITIAL_CONTACT", 1L));
+
+            kehu.opportunities().lose(wang, o.id(), stored(o.id()).version(), "预算取消", null);
+            Workbench after = kehu.activities().workbench(wang, wang.user(), TODAY, ZoneOffset.UTC);
+            assertThat(after.overdueSteps()).as("a lost deal's plan is nobody's work").isEmpty();
+            assertThat(after.opportunitiesByStage()).isEmpty();
         }
 
         @Test
@@ -634,7 +686,7 @@ public abstract class SalesUseCasesCompatibilityKit {
                     customer.id().value(), null, null, null, tomorrow, null, null));
             assertThat(kehu.activities().visitPlan(wang, customer.id(), wang.user()).pending()).containsExactly(visit);
             List<Activity> recorded = kehu.activities().recordVisit(wang, visit.version(), new VisitRecordDetails(
-                    visit.id().value(), "客户计划扩容", tomorrow, List.of(
+                    visit.id().value(), "客户计划扩容", START, List.of(
                             new FollowUpDetails("发送扩容报价", null, tomorrow.plus(Duration.ofDays(2)), null),
                             new FollowUpDetails("安排技术交流", "zhou.fang", tomorrow.plus(Duration.ofDays(5)), null))));
             assertThat(recorded).extracting(Activity::kind)
@@ -643,11 +695,16 @@ public abstract class SalesUseCasesCompatibilityKit {
             assertThat(recorded.get(2).owner()).isEqualTo(new UserId("zhou.fang"));
             assertThat(kehu.activities().list(wang, dev.kehu.crm.activity.ActivityQuery.all().withCustomer(customer.id())))
                     .hasSize(3);
+            Activity next = kehu.activities().schedule(wang, new ActivityDetails("VISIT", "下次拜访",
+                    customer.id().value(), null, null, null, tomorrow.plus(Duration.ofDays(30)), null, null));
+            assertThat(refusal(InvalidInputException.class, () -> kehu.activities().recordVisit(wang, next.version(),
+                    new VisitRecordDetails(next.id().value(), "还没去", START.plus(Duration.ofDays(30)), List.of())))
+                    .violations()).extracting(Violation::path).containsExactly("visitedAt");
             assertThat(refusal(BusinessRuleException.class, () -> kehu.activities().recordVisit(wang,
-                    recorded.get(0).version(), new VisitRecordDetails(visit.id().value(), "再记一次", tomorrow, List.of())))
+                    recorded.get(0).version(), new VisitRecordDetails(visit.id().value(), "再记一次", START, List.of())))
                     .code()).isEqualTo("activity.done");
             assertThat(kehu.activities().list(wang, dev.kehu.crm.activity.ActivityQuery.all().withCustomer(customer.id())))
-                    .hasSize(3);
+                    .hasSize(4);
         }
 
         @Test
@@ -656,6 +713,12 @@ public abstract class SalesUseCasesCompatibilityKit {
             InvalidInputException e = refusal(InvalidInputException.class, () -> kehu.activities().schedule(wang,
                     new ActivityDetails("VISIT", "拜访", "no-such-customer", null, null, null, START, null, null)));
             assertThat(e.violations()).extracting(Violation::path).containsExactly("customer");
+            Customer huaxia = huaxia();
+            Customer other = kehu.customers().create(wang, CustomerDetails.company("东方物流").build());
+            Opportunity othersDeal = deal(other, "物流项目", null, null, null);
+            assertThat(refusal(InvalidInputException.class, () -> kehu.activities().schedule(wang,
+                    new ActivityDetails("CALL", "回访", huaxia.id().value(), null, othersDeal.id().value(), null,
+                            START, null, null))).violations()).extracting(Violation::path).containsExactly("opportunity");
             assertThat(kehu.activities().workbench(wang, wang.user(), TODAY, ZoneOffset.UTC).isEmpty()).isTrue();
         }
     }
