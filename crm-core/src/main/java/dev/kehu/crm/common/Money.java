@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
+import java.util.Optional;
 
 /**
  * An exact amount in one currency. Amounts of different currencies never mix silently: adding or comparing
@@ -17,7 +18,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     public Money {
         requireNonNull(amount, "amount");
         requireNonNull(currency, "currency");
-        amount = amount.setScale(Math.max(currency.getDefaultFractionDigits(), 0), RoundingMode.HALF_EVEN);
+        amount = amount.setScale(minorUnits(currency), RoundingMode.HALF_EVEN);
     }
 
     public static Money of(String amount, String currency) {
@@ -26,6 +27,17 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 
     public static Money of(BigDecimal amount, Currency currency) {
         return new Money(amount, currency);
+    }
+
+    /** {@code amount} as money, or empty when it has more decimals than the currency's minor units. */
+    public static Optional<Money> exactly(BigDecimal amount, Currency currency) {
+        Money money = new Money(amount, currency);
+        return money.amount.compareTo(amount) == 0 ? Optional.of(money) : Optional.empty();
+    }
+
+    /** How many decimals amounts in {@code currency} keep. */
+    public static int minorUnits(Currency currency) {
+        return Math.max(currency.getDefaultFractionDigits(), 0);
     }
 
     public static Money zero(Currency currency) {

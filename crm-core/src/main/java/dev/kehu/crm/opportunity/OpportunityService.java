@@ -284,10 +284,11 @@ public final class OpportunityService implements CustomerMergeParticipant {
             if (details.currency() == null) {
                 problems.add("currency", "opportunity.currency.missing", null);
             } else {
-                amount = Money.of(details.expectedAmount(), Currency.getInstance(details.currency()));
-                if (amount.amount().compareTo(details.expectedAmount()) != 0) {
+                Currency currency = Currency.getInstance(details.currency());
+                amount = Money.exactly(details.expectedAmount(), currency).orElse(null);
+                if (amount == null) {
                     problems.add("expectedAmount", "quote.price.scale", details.expectedAmount(), details.currency(),
-                            Math.max(amount.currency().getDefaultFractionDigits(), 0));
+                            Money.minorUnits(currency));
                 }
             }
         }

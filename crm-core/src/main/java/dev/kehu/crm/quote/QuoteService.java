@@ -180,14 +180,14 @@ public final class QuoteService implements CustomerMergeParticipant {
             QuoteLineDetails line = details.lines().get(i);
             String path = "lines[" + i + "]";
             if (currency == null || problems.hasUnder(path)) continue;
-            Money price = Money.of(line.unitPrice(), currency);
-            if (price.amount().compareTo(line.unitPrice()) != 0) {
+            Optional<Money> price = Money.exactly(line.unitPrice(), currency);
+            if (price.isEmpty()) {
                 problems.add(path + ".unitPrice", "quote.price.scale", line.unitPrice(), currency.getCurrencyCode(),
-                        Math.max(currency.getDefaultFractionDigits(), 0));
+                        Money.minorUnits(currency));
                 continue;
             }
             BigDecimal discount = line.discountPercent();
-            lines.add(new QuoteLine(line.product().strip(), line.quantity(), price, discount));
+            lines.add(new QuoteLine(line.product().strip(), line.quantity(), price.get(), discount));
         }
         problems.throwIfAny();
         return new Checked(customer.orElseThrow().id(), opportunity, currency, lines);
