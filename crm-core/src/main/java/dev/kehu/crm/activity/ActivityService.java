@@ -91,7 +91,10 @@ public final class ActivityService implements CustomerMergeParticipant {
         return change(actor, id, expectedVersion, "activity.reschedule", a -> a.reschedule(due, reminder, context.now()));
     }
 
-    /** The visits planned for a key account (A2), each an activity of kind {@code VISIT}. */
+    /**
+     * The visits planned for a key account (A2): the activities of kind {@code VISIT} for the customer that
+     * {@code owner} carries out. A visit is planned with {@link #schedule} and recorded with {@link #recordVisit}.
+     */
     public VisitPlan visitPlan(Actor actor, CustomerId customer, UserId owner) {
         context.authorize(actor, "activity.read", Activity.RECORD_TYPE, owner);
         List<Activity> visits = activities.matching(actor.tenant(), ActivityQuery.all().withCustomer(customer)).stream()
@@ -147,7 +150,8 @@ public final class ActivityService implements CustomerMergeParticipant {
 
     /**
      * What {@code person} has to do on {@code day} in {@code zone} (工作台, A3): overdue and due activities,
-     * reminders, overdue plan steps, and their open opportunities counted per stage.
+     * reminders, overdue and due plan steps, and their open opportunities counted per stage code (the deals
+     * themselves: {@code Kehu.opportunities().list(actor, OpportunityQuery.open().withOwner(person))}).
      */
     public Workbench workbench(Actor actor, UserId person, LocalDate day, ZoneId zone) {
         requireNonNull(person, "person");

@@ -330,6 +330,9 @@ public abstract class SalesUseCasesCompatibilityKit {
                     .isEqualTo("opportunity.stage.unknown");
             assertThat(stored(o.id())).isEqualTo(o);
             assertThat(history(o.id())).hasSize(1);
+            assertThat(store.auditLog().forRecords(wang.tenant(), Opportunity.RECORD_TYPE, List.of(o.id().value())))
+                    .as("no audit entry for a refused change").extracting(e -> e.action())
+                    .containsExactly("opportunity.create");
         }
 
         @Test
