@@ -8,6 +8,7 @@ import dev.kehu.crm.contact.Contacts;
 import dev.kehu.crm.customer.Customers;
 import dev.kehu.crm.lead.Leads;
 import dev.kehu.crm.opportunity.Opportunities;
+import dev.kehu.crm.outbox.Outbox;
 import dev.kehu.crm.plan.DevelopmentPlans;
 import dev.kehu.crm.quote.Quotes;
 
@@ -38,6 +39,9 @@ public interface CrmStore extends AutoCloseable {
     Activities activities();
 
     RoundRobinPositions roundRobinPositions();
+
+    /** Notifications and domain events waiting for delivery, written with the changes that caused them. */
+    Outbox outbox();
 
     /** Releases what the store holds (not a {@code DataSource} the host passed in). */
     @Override

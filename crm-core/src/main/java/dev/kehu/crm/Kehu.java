@@ -12,7 +12,12 @@ import dev.kehu.crm.common.FixedExchangeRates;
 import dev.kehu.crm.common.Money;
 import dev.kehu.crm.forecast.ForecastService;
 import dev.kehu.crm.lead.LeadService;
+import dev.kehu.crm.internal.Dispatch;
 import dev.kehu.crm.notification.Notifications;
+import dev.kehu.crm.outbox.DomainEvents;
+import dev.kehu.crm.outbox.OutboxRelay;
+import dev.kehu.crm.outbox.OutboxService;
+import dev.kehu.crm.outbox.RetryPolicy;
 import dev.kehu.crm.opportunity.OpportunityFacts;
 import dev.kehu.crm.opportunity.OpportunityService;
 import dev.kehu.crm.opportunity.PipelineCatalogue;
@@ -56,13 +61,18 @@ public final class Kehu implements AutoCloseable {
     private final ActivityService activities;
     private final ForecastService forecasts;
     private final BaseCurrency baseCurrency;
+    private final OutboxService outbox;
 
     private Kehu(Builder builder) {
         store = requireNonNull(builder.store, "a Kehu needs a store: Kehu.builder().store(...)");
         Clock clock = builder.clock;
         IdGenerator ids = builder.ids != null ? builder.ids : new TimeOrderedIds(clock);
+        OutboxRelay relay = new OutboxRelay(store.transactions(), store.outbox(), clock, builder.notifications,
+                builder.domainEvents, builder.retryPolicy);
+        outbox = new OutboxService(store.transactions(), store.outbox(), relay, builder.accessPolicy);
         context = new ServiceContext(store.transactions(), store.auditLog(), clock, ids, builder.accessPolicy,
-                new InputValidator(), builder.referenceData, builder.phoneRegion, builder.notifications);
+                new InputValidator(), builder.referenceData, builder.phoneRegion, new Dispatch(store.transactions(),
+                        store.outbox(), relay));
         BaseCurrency base = new BaseCurrency(builder.baseCurrency, builder.exchangeRates);
         baseCurrency = base;
         contacts = new ContactService(context, store.contacts(), store.customers());
@@ -137,6 +147,14 @@ public final class Kehu implements AutoCloseable {
         return forecasts;
     }
 
+    /**
+     * The outbox of notifications and domain events: schedule {@code kehu.outbox().deliverDue()} to retry failed
+     * deliveries and recover after a crash; read the events to relay them.
+     */
+    public OutboxService outbox() {
+        return outbox;
+    }
+
     /** The reporting currency and its rates: {@code kehu.baseCurrency().convert(amount, date)}. */
     public BaseCurrency baseCurrency() {
         return baseCurrency;
@@ -164,7 +182,9 @@ public final class Kehu implements AutoCloseable {
         private Currency baseCurrency = Money.CNY;
         private ExchangeRates exchangeRates = FixedExchangeRates.builder().build();
         private SalesForce salesForce = SalesForce.of(List.of());
-        private Notifications notifications = Notifications.none();
+        private Notifications notifications = Notifications.logging();
+        private DomainEvents domainEvents = DomainEvents.none();
+        private RetryPolicy retryPolicy = RetryPolicy.standard();
 
         private Builder() {
         }
@@ -205,8 +225,14 @@ public final class Kehu implements AutoCloseable {
         /** The account managers assignment chooses from (O6); nobody by default. */
         public Builder salesForce(SalesForce value) { salesForce = requireNonNull(value); return this; }
 
-        /** Where notifications go (an assignment tells the new owner); nowhere by default. */
+        /** Where notifications go (an assignment tells the new owner); to the log by default. */
         public Builder notifications(Notifications value) { notifications = requireNonNull(value); return this; }
+
+        /** Where domain events go after their change commits; nowhere by default (they stay readable). */
+        public Builder domainEvents(DomainEvents value) { domainEvents = requireNonNull(value); return this; }
+
+        /** How failed deliveries are retried; {@link RetryPolicy#standard()} by default. */
+        public Builder retryPolicy(RetryPolicy value) { retryPolicy = requireNonNull(value); return this; }
 
         public Kehu build() {
             return new Kehu(this);

@@ -14,7 +14,6 @@ import dev.kehu.crm.common.UserId;
 import dev.kehu.crm.customer.Customer;
 import dev.kehu.crm.customer.Customers;
 import dev.kehu.crm.internal.ServiceContext;
-import dev.kehu.crm.internal.ServiceContext.Notified;
 import dev.kehu.crm.notification.Notification;
 import dev.kehu.crm.opportunity.Opportunities;
 import dev.kehu.crm.opportunity.Opportunity;
@@ -100,7 +99,7 @@ public final class AssignmentService {
             throw new IllegalArgumentException("only picks by hand may be made without a team");
         }
         Set<OpportunityId> ids = new LinkedHashSet<>(batch);
-        return context.inTransactionThenNotify(actor, () -> {
+        return context.inTransaction(actor, () -> {
             TenantId tenant = actor.tenant();
             Weigher weigh = new Weigher(method.weighsAmounts(), LocalDate.ofInstant(context.now(), context.clock().getZone()));
             List<Unassigned> refused = new ArrayList<>();
@@ -125,13 +124,12 @@ public final class AssignmentService {
             AssignmentPlan plan = method.strategy(position).assign(items, reps, load(tenant, reps, byId.keySet(), weigh));
 
             Instant now = context.now();
-            List<Notification> notices = new ArrayList<>();
             for (Assigned assigned : plan.assigned()) {
                 Opportunity current = byId.get(assigned.item());
                 if (current.owner().equals(assigned.rep())) continue;
                 Opportunity saved = opportunities.save(current.assignTo(assigned.rep(), now));
                 context.audit(actor, Opportunity.RECORD_TYPE, current.id().value(), "opportunity.assign", current, saved);
-                notices.add(new Notification(tenant, assigned.rep(), "opportunity.assigned", Opportunity.RECORD_TYPE,
+                context.notify(new Notification(tenant, assigned.rep(), "opportunity.assigned", Opportunity.RECORD_TYPE,
                         current.id().value(), actor.user(), now, Map.of("subject", current.subject())));
             }
             // A batch that took no turn leaves the position, and its version, alone.
@@ -140,7 +138,7 @@ public final class AssignmentService {
             }
             List<Unassigned> unassigned = new ArrayList<>(refused);
             unassigned.addAll(plan.unassigned());
-            return new Notified<>(new AssignmentPlan(plan.assigned(), unassigned, plan.load(), plan.position()), notices);
+            return new AssignmentPlan(plan.assigned(), unassigned, plan.load(), plan.position());
         });
     }
 

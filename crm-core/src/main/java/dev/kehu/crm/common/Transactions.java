@@ -14,6 +14,9 @@ public interface Transactions {
      */
     <T> T inTransaction(Supplier<T> work);
 
+    /** Whether the calling thread is inside a transaction of this store. */
+    boolean isActive();
+
     default void useTransaction(Runnable work) {
         inTransaction(() -> {
             work.run();

@@ -12,7 +12,10 @@ import dev.kehu.crm.common.ReferenceData;
 import dev.kehu.crm.common.Transactions;
 import dev.kehu.crm.common.CodeList;
 import dev.kehu.crm.notification.Notification;
-import dev.kehu.crm.notification.Notifications;
+import dev.kehu.crm.outbox.OutboxKind;
+import dev.kehu.crm.outbox.OutboxMessage;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.Collectors;
 import dev.kehu.crm.security.AccessDeniedException;
@@ -28,9 +31,7 @@ import java.util.function.Supplier;
 /** What every use case needs besides its repositories; one per {@code Kehu} instance. */
 public record ServiceContext(Transactions transactions, AuditLog auditLog, Clock clock, IdGenerator ids,
                              AccessPolicy accessPolicy, InputValidator validator, ReferenceData referenceData,
-                             String phoneRegion, Notifications notifications) {
-
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServiceContext.class);
+                             String phoneRegion, Dispatch dispatch) {
 
     /** Now, to the microsecond: what every store keeps, so a record reads back equal to what was saved. */
     public Instant now() {
@@ -41,8 +42,9 @@ public record ServiceContext(Transactions transactions, AuditLog auditLog, Clock
         return ids.next();
     }
 
+    /** Runs {@code work} in a transaction; once the outermost one commits, what it wrote to the outbox goes out. */
     public <T> T inTransaction(Supplier<T> work) {
-        return transactions.inTransaction(work);
+        return dispatch.inTransaction(work);
     }
 
     /**
@@ -51,7 +53,7 @@ public record ServiceContext(Transactions transactions, AuditLog auditLog, Clock
      */
     public <T> T inTransaction(Actor actor, Supplier<T> work) {
         try {
-            return transactions.inTransaction(work);
+            return dispatch.inTransaction(work);
         } catch (BusinessRuleException refused) {
             throw refused.in(actor.locale());
         }
@@ -71,8 +73,14 @@ public record ServiceContext(Transactions transactions, AuditLog auditLog, Clock
     /** Writes an audit entry of the fields that differ between {@code before} (null when new) and {@code after}. */
     public void audit(Actor actor, String recordType, String recordId, String action, Auditable before,
                       Auditable after) {
-        auditLog.append(new AuditEntry(nextId(), actor.tenant(), actor.user(), now(), recordType, recordId, action,
-                FieldDiff.between(before, after)));
+        AuditEntry entry = new AuditEntry(nextId(), actor.tenant(), actor.user(), now(), recordType, recordId, action,
+                FieldDiff.between(before, after));
+        auditLog.append(entry);
+        // Every audited change is also a domain event for the host's systems, written in the same transaction.
+        Map<String, String> data = new LinkedHashMap<>();
+        entry.changes().forEach(change -> data.put(change.field(), change.to()));
+        dispatch.write(OutboxMessage.pending(nextId(), entry.tenant(), OutboxKind.EVENT, "event:" + entry.id(), action,
+                recordType, recordId, null, entry.actor(), entry.at(), data));
     }
 
     /** Refuses the input with one violation at {@code path}: an {@code InvalidInputException}. */
@@ -109,28 +117,10 @@ public record ServiceContext(Transactions transactions, AuditLog auditLog, Clock
         return value;
     }
 
-    /**
-     * Runs {@code work} in a transaction and sends the notifications it returns once it has committed, so a
-     * rolled-back change notifies nobody.
-     */
-    public <T> T inTransactionThenNotify(Actor actor, Supplier<Notified<T>> work) {
-        Notified<T> done = inTransaction(actor, work);
-        for (Notification notification : done.notifications()) {
-            try {
-                notifications.send(notification);
-            } catch (RuntimeException e) {
-                // The change has committed: failing the call now would invite a retry of what is done.
-                LOG.warn("could not deliver {} to {} about {} {}", notification.topic(), notification.recipient(),
-                        notification.recordType(), notification.recordId(), e);
-            }
-        }
-        return done.result();
-    }
-
-    /** What a use case returns together with the notifications to send after it commits. */
-    public record Notified<T>(T result, List<Notification> notifications) {
-        public Notified {
-            notifications = List.copyOf(notifications);
-        }
+    /** Writes a notification to the outbox in the current transaction; it goes out once that has committed. */
+    public void notify(Notification n) {
+        dispatch.write(OutboxMessage.pending(nextId(), n.tenant(), OutboxKind.NOTIFICATION,
+                "notification:" + n.topic() + ":" + n.recordId() + ":" + nextId(), n.topic(), n.recordType(),
+                n.recordId(), n.recipient(), n.actor(), n.at(), n.details()));
     }
 }

@@ -101,11 +101,12 @@ public final class LeadService {
         String refusal = rep.isEmpty() ? Unassigned.REP_UNKNOWN : !rep.get().active() ? Unassigned.REP_INACTIVE
                 : rep.get().absent() ? Unassigned.REP_ABSENT : null;
         if (refusal != null) throw BusinessRuleException.of(refusal, actor.locale(), id.value());
-        return context.inTransactionThenNotify(actor, () -> {
+        return context.inTransaction(actor, () -> {
             Lead assigned = change(actor, id, "lead.assign", lead -> lead.assign(newOwner, context.now()));
-            return new ServiceContext.Notified<>(assigned, List.of(new Notification(actor.tenant(), newOwner,
-                    "lead.assigned", Lead.RECORD_TYPE, id.value(), actor.user(), context.now(),
-                    Map.of("subject", assigned.company() != null ? assigned.company() : assigned.person()))));
+            context.notify(new Notification(actor.tenant(), newOwner, "lead.assigned", Lead.RECORD_TYPE, id.value(),
+                    actor.user(), context.now(),
+                    Map.of("subject", assigned.company() != null ? assigned.company() : assigned.person())));
+            return assigned;
         });
     }
 

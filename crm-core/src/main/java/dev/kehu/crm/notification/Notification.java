@@ -27,7 +27,7 @@ public record Notification(TenantId tenant, UserId recipient, String topic, Stri
         requireNonNull(recordId, "recordId");
         requireNonNull(actor, "actor");
         requireNonNull(at, "at");
-        details = Map.copyOf(details);
+        details = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
     }
 
     /** What to tell the recipient, in {@code locale}: e.g. 销售机会“华夏ERP项目”已分配给您（分配人：li.na）. */

@@ -1,16 +1,25 @@
 package dev.kehu.crm.notification;
 
 /**
- * Port: delivers notifications to people, supplied by the host. Kehu sends after the change that caused a
- * notification has committed, so a rolled-back change notifies nobody; a delivery that throws is logged (and the
- * others still go): it neither undoes the change nor fails the call that made it.
+ * Port: delivers notifications to people, supplied by the host (e-mail, SMS, WeCom or DingTalk messages, its
+ * own inbox). A notification is written to the outbox with the change that caused it and delivered after that
+ * change has committed, so a rolled-back change notifies nobody. Throwing means "not delivered": the outbox
+ * tries again with back-off, and a delivery may be repeated (at least once), so use the notification's
+ * record and topic to drop repeats where they matter.
  */
 @FunctionalInterface
 public interface Notifications {
     void send(Notification notification);
 
-    /** Delivers nothing: the default until the host supplies its own. */
+    /** Delivers nothing. */
     static Notifications none() {
         return notification -> { };
+    }
+
+    /** Writes each notification to the log (SLF4J, at INFO): the default until the host supplies a channel. */
+    static Notifications logging() {
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Notifications.class);
+        return n -> log.info("notify {} of {}: {} {} ({})", n.recipient(), n.topic(), n.recordType(), n.recordId(),
+                n.message(java.util.Locale.ROOT));
     }
 }

@@ -1,0 +1,41 @@
+package dev.kehu.crm.outbox;
+
+import dev.kehu.crm.common.TenantId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: the transactional outbox. Messages are appended in the transaction of the change that caused them, so
+ * they exist exactly when the change committed; the relay delivers them afterwards. Every method takes part in
+ * the calling thread's transaction of the same store.
+ */
+public interface Outbox {
+    /**
+     * Writes a new message of version 0, unless the tenant already has one with the same key.
+     *
+     * @return {@code true} when written, {@code false} when the key was taken (nothing is written, and the
+     *         transaction can go on: a store must not fail it)
+     */
+    boolean append(OutboxMessage message);
+
+    Optional<OutboxMessage> find(TenantId tenant, String id);
+
+    /**
+     * Updates a message whose stored version equals {@code message.version()}.
+     *
+     * @return the message as stored, with its new version
+     * @throws dev.kehu.crm.common.StaleRecordException when the stored version differs (another relay claimed
+     *         it); nothing is written
+     */
+    OutboxMessage save(OutboxMessage message);
+
+    /**
+     * Pending messages of every tenant whose next attempt is due at {@code now}, oldest first (by next attempt,
+     * then creation time, then id), at most {@code limit}.
+     */
+    List<OutboxMessage> due(Instant now, int limit);
+
+    /** A tenant's messages matching {@code query}, oldest first (by creation time, then id). */
+    List<OutboxMessage> list(TenantId tenant, OutboxQuery query);
+}

@@ -1,0 +1,116 @@
+package dev.kehu.crm.outbox;
+
+import dev.kehu.crm.common.StaleRecordException;
+import dev.kehu.crm.common.TenantId;
+import dev.kehu.crm.common.Transactions;
+import dev.kehu.crm.notification.Notification;
+import dev.kehu.crm.notification.Notifications;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Delivers outbox messages to their channel: notifications to {@link Notifications}, events to
+ * {@link DomainEvents}. Each message is first claimed in a transaction of its own (its version moves, so two
+ * relays on two hosts never deliver it at the same time), then delivered outside any transaction, then marked
+ * delivered, or failed with a retry time, or dead. A relay that dies between claim and mark leaves the message
+ * to be tried again when the claim's lease ends: delivery is at least once, never lost.
+ */
+public final class OutboxRelay {
+    /** The most messages one run takes at a time. */
+    static final int BATCH = 100;
+
+    private final Transactions transactions;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final Notifications notifications;
+    private final DomainEvents events;
+    private final RetryPolicy retry;
+
+    public OutboxRelay(Transactions transactions, Outbox outbox, Clock clock, Notifications notifications,
+                       DomainEvents events, RetryPolicy retry) {
+        this.transactions = transactions;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.notifications = notifications;
+        this.events = events;
+        this.retry = retry;
+    }
+
+    /** Delivers every message due now, in batches, until none is left that this run has not tried. */
+    public DeliveryReport deliverDue() {
+        DeliveryReport total = DeliveryReport.NONE;
+        Instant runStarted = now();
+        Set<String> tried = new HashSet<>(); // a message retried at once is left for the next run
+        while (true) {
+            List<OutboxMessage> due = transactions.inTransaction(() -> outbox.due(runStarted, BATCH)).stream()
+                    .filter(m -> !tried.contains(m.tenant().value() + "/" + m.id())).toList();
+            if (due.isEmpty()) return total;
+            for (OutboxMessage message : due) {
+                tried.add(message.tenant().value() + "/" + message.id());
+                total = total.plus(attempt(message));
+            }
+        }
+    }
+
+    /** Delivers these messages if they are still due: what a use case wrote, right after it committed. */
+    public DeliveryReport deliver(TenantId tenant, Collection<String> ids) {
+        DeliveryReport total = DeliveryReport.NONE;
+        for (String id : ids) {
+            Optional<OutboxMessage> message = transactions.inTransaction(() -> outbox.find(tenant, id));
+            if (message.isPresent() && isDue(message.get(), now())) total = total.plus(attempt(message.get()));
+        }
+        return total;
+    }
+
+    private DeliveryReport attempt(OutboxMessage seen) {
+        OutboxMessage claimed;
+        try {
+            claimed = transactions.inTransaction(() -> outbox.save(seen.claimed(now().plus(retry.lease()))));
+        } catch (StaleRecordException taken) {
+            return new DeliveryReport(0, 0, 0, 1);
+        }
+        try {
+            send(claimed);
+        } catch (RuntimeException failure) {
+            boolean last = claimed.attempts() >= retry.maxAttempts();
+            Instant retryAt = last ? null : now().plus(retry.delayAfter(claimed.attempts()));
+            String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+            return mark(claimed.failed(error.length() > 1000 ? error.substring(0, 1000) : error, retryAt),
+                    last ? new DeliveryReport(0, 0, 1, 0) : new DeliveryReport(0, 1, 0, 0));
+        }
+        return mark(claimed.delivered(now()), new DeliveryReport(1, 0, 0, 0));
+    }
+
+    /** Records the outcome; when the lease ran out and another relay took the message meanwhile, its outcome wins. */
+    private DeliveryReport mark(OutboxMessage outcome, DeliveryReport report) {
+        try {
+            transactions.inTransaction(() -> outbox.save(outcome));
+            return report;
+        } catch (StaleRecordException taken) {
+            return new DeliveryReport(0, 0, 0, 1);
+        }
+    }
+
+    private void send(OutboxMessage m) {
+        if (m.kind() == OutboxKind.NOTIFICATION) {
+            notifications.send(new Notification(m.tenant(), m.recipient(), m.topic(), m.recordType(), m.recordId(),
+                    m.actor(), m.createdAt(), m.data()));
+        } else {
+            events.publish(DomainEvent.of(m));
+        }
+    }
+
+    private static boolean isDue(OutboxMessage m, Instant now) {
+        return m.status() == OutboxStatus.PENDING && !m.nextAttemptAt().isAfter(now);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
