@@ -1,0 +1,310 @@
+package dev.kehu.crm.store.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kehu.crm.CrmStore;
+import dev.kehu.crm.Kehu;
+import dev.kehu.crm.assignment.SalesForce;
+import dev.kehu.crm.assignment.SalesRep;
+import dev.kehu.crm.common.UserId;
+import dev.kehu.crm.customer.Customer;
+import dev.kehu.crm.customer.CustomerDetails;
+import dev.kehu.crm.notification.Notification;
+import dev.kehu.crm.notification.Notifications;
+import dev.kehu.crm.opportunity.Opportunity;
+import dev.kehu.crm.opportunity.OpportunityDetails;
+import dev.kehu.crm.outbox.DeliveryReport;
+import dev.kehu.crm.outbox.DomainEvent;
+import dev.kehu.crm.outbox.OutboxKind;
+import dev.kehu.crm.outbox.OutboxMessage;
+import dev.kehu.crm.outbox.OutboxQuery;
+import dev.kehu.crm.outbox.OutboxStatus;
+import dev.kehu.crm.outbox.RetryPolicy;
+import dev.kehu.crm.security.Actor;
+import dev.kehu.crm.security.Role;
+import dev.kehu.crm.security.TeamId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The transactional outbox through {@link Kehu} on the store under test: messages exist exactly when their change
+ * committed, failing channels are retried until delivered or dead-lettered, a crash loses nothing, and two
+ * relays never deliver one message twice at once.
+ */
+public abstract class OutboxUseCasesCompatibilityKit {
+    private static final Instant START = Instant.parse("2026-11-23T01:00:00Z");
+    private static final TeamId EAST = new TeamId("east");
+    private static final RetryPolicy QUICK = new RetryPolicy(3, Duration.ofSeconds(10), Duration.ofMinutes(1),
+            Duration.ofMinutes(5));
+
+    /** A fresh, empty store for each test; the kit closes it afterwards. */
+    protected abstract CrmStore newStore();
+
+    private CrmStore store;
+    private final AtomicReference<Instant> now = new AtomicReference<>(START);
+    private final AtomicLong ids = new AtomicLong();
+    private final Actor wang = Actor.of("wang.wei", "tenant-a", Role.SALES_REPRESENTATIVE);
+    private final Actor boss = Actor.of("li.na", "tenant-a", Role.SALES_SUPERVISOR);
+    private final List<SalesRep> team = List.of(
+            new SalesRep(new UserId("chen.jing"), Set.of(EAST), true, false, Set.of(), Set.of(), Set.of(), null),
+            new SalesRep(new UserId("liu.yang"), Set.of(EAST), true, false, Set.of(), Set.of(), Set.of(), null));
+    /** Every notification a channel accepted, by the message's idempotency key (taken from its details). */
+    private final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
+    private final List<DomainEvent> published = Collections.synchronizedList(new ArrayList<>());
+
+    @BeforeEach
+    void openStore() {
+        store = newStore();
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    /** A Kehu on the kit's store with its own clock (moved by the tests) and the given notification channel. */
+    private Kehu kehu(Notifications channel) {
+        return kehu(channel, QUICK);
+    }
+
+    private Kehu kehu(Notifications channel, RetryPolicy retry) {
+        Clock clock = new Clock() {
+            @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+            @Override public Clock withZone(ZoneId zone) { return this; }
+            @Override public Instant instant() { return now.get(); }
+        };
+        // Zero-padded, so that ids sort in the order they were made, as time-ordered ids do.
+        return Kehu.builder().store(store).clock(clock).idGenerator(() -> String.format("m-%08d", ids.incrementAndGet()))
+                .salesForce(SalesForce.of(team)).notifications(channel).domainEvents(published::add)
+                .retryPolicy(retry).build();
+    }
+
+    /** A channel that accepts everything and counts what it accepted. */
+    private Notifications counting() {
+        return n -> accepted.computeIfAbsent(n.recordId() + "/" + n.recipient(), k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    private void later(Duration duration) {
+        now.updateAndGet(t -> t.plus(duration));
+    }
+
+    private Opportunity deal(Kehu kehu, Customer customer, String subject) {
+        return kehu.opportunities().open(wang, OpportunityDetails.of(customer.id(), subject).build());
+    }
+
+    private List<OutboxMessage> messages(OutboxKind kind) {
+        return store.transactions().inTransaction(() -> store.outbox().list(wang.tenant(),
+                new OutboxQuery(kind, null, null, 1000)));
+    }
+
+    @Test
+    @DisplayName("a notification is written with its change and delivered right after the commit")
+    void deliveredAfterCommit() {
+        try (Kehu kehu = kehu(counting())) {
+            Customer customer = kehu.customers().create(wang, CustomerDetails.company("华夏科技").build());
+            Opportunity o = deal(kehu, customer, "ERP");
+            kehu.assignment().assign(boss, o.id(), new UserId("chen.jing"));
+            assertThat(accepted).containsOnlyKeys(o.id().value() + "/chen.jing");
+            assertThat(messages(OutboxKind.NOTIFICATION)).singleElement().satisfies(m -> {
+                assertThat(m.status()).isEqualTo(OutboxStatus.DELIVERED);
+                assertThat(m.topic()).isEqualTo("opportunity.assigned");
+                assertThat(m.attempts()).isEqualTo(1);
+            });
+        }
+    }
+
+    @Test
+    @DisplayName("every audited change is a domain event, published after commit and readable in order with paging")
+    void eventsForHosts() {
+        try (Kehu kehu = kehu(counting())) {
+            Customer customer = kehu.customers().create(wang, CustomerDetails.company("华夏科技").city("北京").build());
+            kehu.customers().update(wang, customer.id(), customer.version(),
+                    CustomerDetails.of(customer).toBuilder().city("上海").build());
+            List<OutboxMessage> events = messages(OutboxKind.EVENT);
+            assertThat(events).extracting(OutboxMessage::topic).containsExactly("customer.create", "customer.update");
+            assertThat(events.get(1).data()).containsEntry("city", "上海");
+            assertThat(published).extracting(DomainEvent::type).containsExactly("customer.create", "customer.update");
+            assertThat(published).extracting(DomainEvent::key).doesNotHaveDuplicates();
+
+            List<OutboxMessage> first = kehu.outbox().list(wang, OutboxQuery.events(1));
+            List<OutboxMessage> next = kehu.outbox().list(wang, OutboxQuery.events(1).after(first.get(0).id()));
+            assertThat(next).extracting(OutboxMessage::topic).containsExactly("customer.update");
+        }
+    }
+
+    @Test
+    @DisplayName("a change that rolls back leaves no message and notifies nobody")
+    void rollbackWritesNothing() {
+        try (Kehu kehu = kehu(counting())) {
+            Customer customer = kehu.customers().create(wang, CustomerDetails.company("华夏科技").build());
+            Opportunity o = deal(kehu, customer, "ERP");
+            int before = messages(OutboxKind.EVENT).size();
+            RuntimeException hostFailure = new IllegalStateException("the host's own step failed");
+            try {
+                store.transactions().inTransaction(() -> {
+                    kehu.assignment().assign(boss, o.id(), new UserId("chen.jing"));
+                    throw hostFailure;
+                });
+            } catch (IllegalStateException e) {
+                assertThat(e).isSameAs(hostFailure);
+            }
+            assertThat(messages(OutboxKind.NOTIFICATION)).isEmpty();
+            assertThat(messages(OutboxKind.EVENT)).hasSize(before);
+            assertThat(kehu.outbox().deliverDue()).isEqualTo(DeliveryReport.NONE);
+            assertThat(accepted).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("a channel that fails every other time loses nothing and delivers each message once it accepts it")
+    void intermittentChannel() {
+        AtomicInteger calls = new AtomicInteger();
+        Notifications flaky = n -> {
+            if (calls.incrementAndGet() % 2 == 1) throw new IllegalStateException("SMS gateway busy");
+            counting().send(n);
+        };
+        try (Kehu kehu = kehu(flaky, new RetryPolicy(10, Duration.ofSeconds(10), Duration.ofMinutes(1),
+                Duration.ofMinutes(5)))) {
+            Customer customer = kehu.customers().create(wang, CustomerDetails.company("华夏科技").build());
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                Opportunity o = deal(kehu, customer, "项目" + i);
+                String rep = i % 2 == 0 ? "chen.jing" : "liu.yang";
+                kehu.assignment().assign(boss, o.id(), new UserId(rep));
+                expected.add(o.id().value() + "/" + rep);
+            }
+            for (int run = 0; run < 6 && accepted.size() < expected.size(); run++) {
+                later(Duration.ofMinutes(2));
+                kehu.outbox().deliverDue();
+            }
+            assertThat(accepted.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(accepted.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+            assertThat(messages(OutboxKind.NOTIFICATION)).allSatisfy(m -> {
+                assertThat(m.status()).isEqualTo(OutboxStatus.DELIVERED);
+                assertThat(m.lastError()).isNull();
+            });
+        }
+    }
+
+    @Test
+    @DisplayName("a channel that keeps failing is retried with back-off, then the message is dead-lettered with its error")
+    void deadLetter() {
+        Notifications down = n -> { throw new IllegalStateException("mail server down"); };
+        try (Kehu kehu = kehu(down)) {
+            Customer customer = kehu.customers().create(wang, CustomerDetails.company("华夏科技").build());
+            Opportunity o = deal(kehu, customer, "ERP");
+            kehu.assignment().assign(boss, o.id(), new UserId("chen.jing")); // attempt 1, right after commit
+            OutboxMessage first = messages(OutboxKind.NOTIFICATION).get(0);
+            assertThat(first.nextAttemptAt()).isEqualTo(START.plus(QUICK.delayAfter(1)));
+            assertThat(kehu.outbox().deliverDue()).as("not due yet").isEqualTo(DeliveryReport.NONE);
+            later(Duration.ofSeconds(10));
+            assertThat(kehu.outbox().deliverDue().retrying()).isEqualTo(1); // attempt 2
+            later(Duration.ofSeconds(20));
+            assertThat(kehu.outbox().deliverDue().dead()).isEqualTo(1);     // attempt 3, the last
+            later(Duration.ofHours(1));
+            assertThat(kehu.outbox().deliverDue()).isEqualTo(DeliveryReport.NONE);
+            assertThat(kehu.outbox().list(boss, new OutboxQuery(OutboxKind.NOTIFICATION, OutboxStatus.DEAD, null, 10)))
+                    .singleElement().satisfies(m -> {
+                        assertThat(m.attempts()).isEqualTo(3);
+                        assertThat(m.lastError()).contains("mail server down");
+                    });
+        }
+    }
+
+    @Test
+    @DisplayName("a crash between commit and delivery loses nothing: the next run delivers, once")
+    void crashRecovery() {
+        Opportunity o;
+        // Before delivery started: the change committed inside the host's transaction, then the host died.
+        try (Kehu crashing = kehu(counting())) {
+            Customer customer = crashing.customers().create(wang, CustomerDetails.company("华夏科技").build());
+            o = deal(crashing, customer, "ERP");
+            Opportunity deal = o;
+            store.transactions().useTransaction(() -> crashing.assignment().assign(boss, deal.id(), new UserId("chen.jing")));
+        }
+        assertThat(accepted).isEmpty();
+        // Mid-delivery: claimed, then the process died before the channel answered.
+        Opportunity second;
+        try (Kehu dying = kehu(n -> { throw new ProcessDeath(); })) {
+            second = deal(dying, dying.customers().create(wang, CustomerDetails.company("东方物流").build()), "WMS");
+            Opportunity deal = second;
+            try {
+                dying.assignment().assign(boss, deal.id(), new UserId("liu.yang"));
+            } catch (ProcessDeath expected) {
+                // the change had committed; only its delivery died
+            }
+        }
+        assertThat(store.opportunities().find(boss.tenant(), second.id()).orElseThrow().owner())
+                .isEqualTo(new UserId("liu.yang"));
+
+        String first = o.id().value() + "/chen.jing";
+        String secondKey = second.id().value() + "/liu.yang";
+        try (Kehu restarted = kehu(counting())) {
+            restarted.outbox().deliverDue();
+            assertThat(accepted).as("the first, never claimed, at once").containsOnlyKeys(first);
+            later(QUICK.lease().plusSeconds(1));
+            restarted.outbox().deliverDue();
+            assertThat(accepted).as("the second, once its claim ran out").containsOnlyKeys(first, secondKey);
+            assertThat(restarted.outbox().deliverDue()).isEqualTo(DeliveryReport.NONE);
+        }
+        assertThat(accepted.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+    }
+
+    @Test
+    @DisplayName("two relays running at once deliver each message once")
+    void concurrentRelays() throws Exception {
+        List<String> expected = new ArrayList<>();
+        try (Kehu writer = kehu(n -> { throw new IllegalStateException("offline while writing"); })) {
+            Customer customer = writer.customers().create(wang, CustomerDetails.company("华夏科技").build());
+            for (int i = 0; i < 10; i++) {
+                Opportunity o = deal(writer, customer, "项目" + i);
+                writer.assignment().assign(boss, o.id(), new UserId("chen.jing"));
+                expected.add(o.id().value() + "/chen.jing");
+            }
+        }
+        later(Duration.ofMinutes(1));
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Function<Kehu, Future<DeliveryReport>> run = relay -> pool.submit(() -> {
+            start.await(10, TimeUnit.SECONDS);
+            return relay.outbox().deliverDue();
+        });
+        try (Kehu one = kehu(counting()); Kehu two = kehu(counting())) {
+            Future<DeliveryReport> a = run.apply(one);
+            Future<DeliveryReport> b = run.apply(two);
+            DeliveryReport first = a.get(60, TimeUnit.SECONDS);
+            DeliveryReport second = b.get(60, TimeUnit.SECONDS);
+            assertThat(first.delivered() + second.delivered()).isEqualTo(expected.size());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(accepted.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(accepted.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+    }
+
+    /** Stands for the process dying: nothing catches an {@link Error} on the way out. */
+    private static final class ProcessDeath extends Error {
+    }
+}
