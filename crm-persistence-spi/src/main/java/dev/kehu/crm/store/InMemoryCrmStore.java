@@ -9,6 +9,7 @@ import dev.kehu.crm.contact.Contacts;
 import dev.kehu.crm.customer.Customers;
 import dev.kehu.crm.lead.Leads;
 import dev.kehu.crm.opportunity.Opportunities;
+import dev.kehu.crm.outbox.Outbox;
 import dev.kehu.crm.plan.DevelopmentPlans;
 import dev.kehu.crm.quote.Quotes;
 import dev.kehu.crm.store.internal.MemoryActivities;
@@ -18,6 +19,7 @@ import dev.kehu.crm.store.internal.MemoryCustomers;
 import dev.kehu.crm.store.internal.MemoryDevelopmentPlans;
 import dev.kehu.crm.store.internal.MemoryLeads;
 import dev.kehu.crm.store.internal.MemoryOpportunities;
+import dev.kehu.crm.store.internal.MemoryOutbox;
 import dev.kehu.crm.store.internal.MemoryQuotes;
 import dev.kehu.crm.store.internal.MemoryRoundRobinPositions;
 import dev.kehu.crm.store.internal.MemoryTransactions;
@@ -40,6 +42,7 @@ public final class InMemoryCrmStore implements CrmStore {
     private final DevelopmentPlans developmentPlans = new MemoryDevelopmentPlans(transactions);
     private final Activities activities = new MemoryActivities(transactions);
     private final RoundRobinPositions roundRobinPositions = new MemoryRoundRobinPositions(transactions);
+    private final Outbox outbox = new MemoryOutbox(transactions);
 
     private InMemoryCrmStore() {
     }
@@ -97,6 +100,11 @@ public final class InMemoryCrmStore implements CrmStore {
     @Override
     public RoundRobinPositions roundRobinPositions() {
         return roundRobinPositions;
+    }
+
+    @Override
+    public Outbox outbox() {
+        return outbox;
     }
 
     /** Drops every record; the store refuses further calls. */

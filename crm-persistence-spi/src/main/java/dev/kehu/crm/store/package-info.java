@@ -5,8 +5,9 @@
  *
  * <h2>What every store does</h2>
  * A store implements {@link dev.kehu.crm.CrmStore} and its ports with exactly these semantics; the
- * compatibility kits ({@code dev.kehu.crm.store.tck.CrmStoreCompatibilityKit} and
- * {@code SalesStoreCompatibilityKit} in this module's test-jar) check each of them.
+ * compatibility kits ({@code dev.kehu.crm.store.tck.CrmStoreCompatibilityKit},
+ * {@code SalesStoreCompatibilityKit} and {@code OutboxStoreCompatibilityKit} in this module's test-jar) check each
+ * of them.
  * <ul>
  * <li><b>Records round-trip.</b> A store gives back exactly what it was given, field by field: text of any
  *     script (Chinese, emoji, quotes, backslashes, {@code %}, {@code _}, line breaks), {@code null} optional
@@ -29,6 +30,16 @@
  * <li><b>Customer numbers</b> are unique per tenant, whatever the customer's status, compared exactly (letter
  *     case matters); a save that would repeat one throws {@link dev.kehu.crm.common.DuplicateRecordException}
  *     and writes nothing. Customers without a number never clash. The version is checked first.</li>
+ * <li><b>Outbox.</b> {@link dev.kehu.crm.outbox.Outbox#append} writes a message of version 0 and returns
+ *     {@code true}, unless its tenant has a message with the same idempotency key (compared exactly, whatever its
+ *     status): then it returns {@code false}, writes nothing, and the transaction goes on and commits its other
+ *     writes; concurrent appends of one key give one {@code true} and {@code false} for the others.
+ *     {@code save} is version-checked like the saves above, but only updates: a message never appended is
+ *     stale too. Messages round-trip field by field, {@code data} in its entry order with its {@code null}
+ *     values. {@code due} lists the pending messages of every tenant whose next attempt has come, by next
+ *     attempt, creation time and id; {@code list} a tenant's messages as
+ *     {@link dev.kehu.crm.outbox.OutboxQuery#matches} selects them, by creation time and id, from after the
+ *     message {@code after} names (whether or not it still matches).</li>
  * <li><b>Tenants.</b> Every read sees only the records of the tenant asked for; a record cannot be updated
  *     through another tenant (that is a stale update). Ids are unique across tenants (see
  *     {@link dev.kehu.crm.common.IdGenerator}), so a store may key records on the id alone; round-robin
@@ -50,14 +61,17 @@
  *     id. Other lists come in no promised order.</li>
  * <li><b>Transactions.</b> Work in {@link dev.kehu.crm.common.Transactions#inTransaction} sees its own writes;
  *     other threads see them only after it returns. An exception rolls back everything written in it (records
- *     saved, history lines appended, records attached or detached, positions moved) and reaches the caller
- *     unchanged. A nested call joins the transaction already open on its thread: it neither commits nor rolls
- *     back, the outermost call does. Outside a transaction each call is a transaction of its own. A transaction
+ *     saved, history lines appended, records attached or detached, positions moved, outbox messages appended or
+ *     saved) and reaches the caller unchanged. A nested call joins the transaction already open on its thread:
+ *     it neither commits nor rolls back, the outermost call does; {@code isActive} is true inside it, and false
+ *     outside any transaction, on other threads and for other stores. Outside a transaction each call is a transaction of its own. A transaction
  *     belongs to its thread: work must not hand writes to other threads. Concurrent updates of one record never
  *     overwrite each other silently: all but one fail with {@code StaleRecordException}.</li>
  * </ul>
  * What the kits do not fix is left to the store: whether a record must refer to an existing customer, contact,
- * opportunity or earlier quote revision (the kits save those first), and whether a transaction can go on after
- * one of its calls failed (catching the exception and committing).
+ * opportunity or earlier quote revision (the kits save those first), whether a transaction can go on after
+ * one of its calls failed (catching the exception and committing), and what the outbox does with an append
+ * whose id is taken but whose key is free, or a {@code list} after an id the tenant does not have (the in-memory
+ * store throws {@code DuplicateRecordException} for the first and lists nothing for the second).
  */
 package dev.kehu.crm.store;

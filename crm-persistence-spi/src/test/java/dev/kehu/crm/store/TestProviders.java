@@ -9,6 +9,7 @@ import dev.kehu.crm.contact.Contacts;
 import dev.kehu.crm.customer.Customers;
 import dev.kehu.crm.lead.Leads;
 import dev.kehu.crm.opportunity.Opportunities;
+import dev.kehu.crm.outbox.Outbox;
 import dev.kehu.crm.plan.DevelopmentPlans;
 import dev.kehu.crm.quote.Quotes;
 
@@ -29,6 +30,7 @@ final class TestProviders {
         @Override public DevelopmentPlans developmentPlans() { return delegate.developmentPlans(); }
         @Override public Activities activities() { return delegate.activities(); }
         @Override public RoundRobinPositions roundRobinPositions() { return delegate.roundRobinPositions(); }
+        @Override public Outbox outbox() { return delegate.outbox(); }
         @Override public void close() { delegate.close(); }
     }
 

@@ -38,6 +38,11 @@ public final class MemoryTransactions implements Transactions {
         }
     }
 
+    @Override
+    public boolean isActive() {
+        return current.get() != null;
+    }
+
     /** Runs a query on the tables this thread sees. */
     <T> T read(Function<Tables, T> query) {
         checkOpen();

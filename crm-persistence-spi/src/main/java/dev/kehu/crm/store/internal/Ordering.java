@@ -16,6 +16,7 @@ import dev.kehu.crm.lead.Lead;
 import dev.kehu.crm.opportunity.AttachedRecord;
 import dev.kehu.crm.opportunity.Opportunity;
 import dev.kehu.crm.opportunity.StageChange;
+import dev.kehu.crm.outbox.OutboxMessage;
 import dev.kehu.crm.plan.DevelopmentPlan;
 import dev.kehu.crm.quote.Quote;
 import java.util.Arrays;
@@ -38,6 +39,9 @@ final class Ordering {
             .thenComparing(a -> a.id().value(), TEXT);
     static final Comparator<Quote> QUOTES = comparing(Quote::date).thenComparing(q -> q.id().value(), TEXT);
     static final Comparator<Activity> ACTIVITIES = comparing(Activity::due).thenComparing(a -> a.id().value(), TEXT);
+    static final Comparator<OutboxMessage> OUTBOX = comparing(OutboxMessage::createdAt)
+            .thenComparing(OutboxMessage::id, TEXT);
+    static final Comparator<OutboxMessage> OUTBOX_DUE = comparing(OutboxMessage::nextAttemptAt).thenComparing(OUTBOX);
 
     /** Primary contact first, then by mnemonic and id. */
     static final Comparator<Contact> CONTACTS_OF_CUSTOMER = comparing(Contact::primary).reversed()

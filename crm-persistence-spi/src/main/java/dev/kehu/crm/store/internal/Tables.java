@@ -11,6 +11,7 @@ import dev.kehu.crm.lead.Lead;
 import dev.kehu.crm.opportunity.AttachedRecord;
 import dev.kehu.crm.opportunity.Opportunity;
 import dev.kehu.crm.opportunity.StageChange;
+import dev.kehu.crm.outbox.OutboxMessage;
 import dev.kehu.crm.plan.DevelopmentPlan;
 import dev.kehu.crm.quote.Quote;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ final class Tables {
     final Map<Key, DevelopmentPlan> plans = new HashMap<>();
     final Map<Key, Activity> activities = new HashMap<>();
     final Map<Key, RoundRobinPositions.Stored> positions = new HashMap<>(); // by team
+    final Map<Key, OutboxMessage> outbox = new HashMap<>();
 
     private Tables() {
     }
@@ -54,6 +56,7 @@ final class Tables {
         copy.plans.putAll(plans);
         copy.activities.putAll(activities);
         copy.positions.putAll(positions);
+        copy.outbox.putAll(outbox);
         return copy;
     }
 

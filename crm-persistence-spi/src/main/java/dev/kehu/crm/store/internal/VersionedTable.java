@@ -1,5 +1,6 @@
 package dev.kehu.crm.store.internal;
 
+import dev.kehu.crm.common.StaleRecordException;
 import dev.kehu.crm.common.TenantId;
 import dev.kehu.crm.store.internal.Tables.Key;
 import java.util.Comparator;
@@ -51,6 +52,18 @@ final class VersionedTable<T> {
             T saved = withVersion.apply(given + 1);
             records.put(key, saved);
             return saved;
+        });
+    }
+
+    /**
+     * As {@link #save(TenantId, String, long, LongFunction)}, but only over a stored record: with nothing stored,
+     * version 0 is stale too.
+     */
+    T update(TenantId tenant, String id, long given, LongFunction<T> withVersion) {
+        return save(tenant, id, given, withVersion, tables -> {
+            if (!table.apply(tables).containsKey(new Key(tenant, id))) {
+                throw new StaleRecordException(recordType, id, given);
+            }
         });
     }
 

@@ -43,6 +43,7 @@ import dev.kehu.crm.customer.CustomerSort;
 import dev.kehu.crm.customer.CustomerStatus;
 import dev.kehu.crm.customer.Customers;
 import dev.kehu.crm.customer.OrgUnit;
+import dev.kehu.crm.outbox.Outbox;
 import dev.kehu.crm.security.AccessDeniedException;
 import dev.kehu.crm.security.Actor;
 import dev.kehu.crm.security.Role;
@@ -610,6 +611,7 @@ public abstract class CustomerUseCasesCompatibilityKit {
         @Override public DevelopmentPlans developmentPlans() { return store.developmentPlans(); }
         @Override public Activities activities() { return store.activities(); }
         @Override public RoundRobinPositions roundRobinPositions() { return store.roundRobinPositions(); }
+        @Override public Outbox outbox() { return store.outbox(); }
         @Override public void close() { }
     }
 

@@ -62,6 +62,7 @@ import dev.kehu.crm.opportunity.Stage;
 import dev.kehu.crm.opportunity.Probability;
 import dev.kehu.crm.opportunity.StageChange;
 import dev.kehu.crm.opportunity.StageHistory;
+import dev.kehu.crm.outbox.Outbox;
 import dev.kehu.crm.plan.DevelopmentPlan;
 import dev.kehu.crm.plan.DevelopmentPlanDetails;
 import dev.kehu.crm.plan.DevelopmentPlans;
@@ -784,6 +785,7 @@ public abstract class SalesUseCasesCompatibilityKit {
         @Override public Quotes quotes() { return store.quotes(); }
         @Override public DevelopmentPlans developmentPlans() { return store.developmentPlans(); }
         @Override public Activities activities() { return store.activities(); }
+        @Override public Outbox outbox() { return store.outbox(); }
         @Override public void close() { }
 
         @Override

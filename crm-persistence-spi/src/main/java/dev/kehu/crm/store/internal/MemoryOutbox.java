@@ -1,0 +1,82 @@
+package dev.kehu.crm.store.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.kehu.crm.common.DuplicateRecordException;
+import dev.kehu.crm.common.TenantId;
+import dev.kehu.crm.outbox.Outbox;
+import dev.kehu.crm.outbox.OutboxMessage;
+import dev.kehu.crm.outbox.OutboxQuery;
+import dev.kehu.crm.outbox.OutboxStatus;
+import dev.kehu.crm.store.internal.Tables.Key;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+public final class MemoryOutbox implements Outbox {
+    /** The record type a stale save or a taken id names; {@code OutboxMessage} declares none. */
+    static final String RECORD_TYPE = "outbox-message";
+
+    private final MemoryTransactions transactions;
+    private final VersionedTable<OutboxMessage> messages;
+
+    public MemoryOutbox(MemoryTransactions transactions) {
+        this.transactions = transactions;
+        messages = new VersionedTable<>(transactions, RECORD_TYPE, tables -> tables.outbox, OutboxMessage::version);
+    }
+
+    @Override
+    public boolean append(OutboxMessage message) {
+        requireNonNull(message, "message");
+        Key id = new Key(message.tenant(), message.id());
+        return transactions.write(tables -> {
+            if (Tables.ofTenant(tables.outbox, message.tenant()).anyMatch(m -> m.key().equals(message.key()))) {
+                return false; // an answer, not a failure: the caller's transaction goes on
+            }
+            if (tables.outbox.containsKey(id)) {
+                // Not a repeat (its key is free) but a clash of ids: dropping it silently would lose a message.
+                throw new DuplicateRecordException(RECORD_TYPE, "The outbox message id " + id.id() + " is taken");
+            }
+            tables.outbox.put(id, message.withVersion(0));
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<OutboxMessage> find(TenantId tenant, String id) {
+        return messages.find(tenant, id);
+    }
+
+    @Override
+    public OutboxMessage save(OutboxMessage message) {
+        requireNonNull(message, "message");
+        return messages.update(message.tenant(), message.id(), message.version(), message::withVersion);
+    }
+
+    @Override
+    public List<OutboxMessage> due(Instant now, int limit) {
+        requireNonNull(now, "now");
+        return transactions.read(tables -> tables.outbox.values().stream()
+                .filter(m -> m.status() == OutboxStatus.PENDING && !m.nextAttemptAt().isAfter(now))
+                .sorted(Ordering.OUTBOX_DUE)
+                .limit(limit)
+                .toList());
+    }
+
+    @Override
+    public List<OutboxMessage> list(TenantId tenant, OutboxQuery query) {
+        requireNonNull(query, "query");
+        return transactions.read(tables -> {
+            Stream<OutboxMessage> candidates = Tables.ofTenant(tables.outbox, tenant);
+            if (query.after() != null) {
+                OutboxMessage last = tables.outbox.get(new Key(tenant, query.after()));
+                // Reading on counts from where that message stands, whether or not it still matches the query;
+                // an id the tenant never had gives no place to go on from.
+                if (last == null) return List.of();
+                candidates = candidates.filter(m -> Ordering.OUTBOX.compare(m, last) > 0);
+            }
+            return candidates.filter(query::matches).sorted(Ordering.OUTBOX).limit(query.limit()).toList();
+        });
+    }
+}
