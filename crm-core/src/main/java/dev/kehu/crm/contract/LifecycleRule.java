@@ -39,15 +39,15 @@ public final class LifecycleRule {
         boolean serving = false;
         boolean signed = false;
         for (Contract contract : contractsOfCustomer) {
-            boolean running = !today.isAfter(contract.endDate() == null ? today : contract.endDate());
+            // Every signed contract has its end date: only a draft may lack one.
             switch (contract.status()) {
                 case IN_EXECUTION -> {
                     signed = true;
-                    executing |= running;
+                    executing |= !today.isAfter(contract.endDate());
                 }
                 case COMPLETED -> {
                     signed = true;
-                    serving |= running;
+                    serving |= !today.isAfter(contract.endDate());
                 }
                 case TERMINATED, EXPIRED -> signed = true;
                 case DRAFT, SUBMITTED, APPROVED, REJECTED -> { }

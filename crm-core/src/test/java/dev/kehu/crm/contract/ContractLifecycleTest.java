@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kehu.crm.common.BusinessRuleException;
 import dev.kehu.crm.common.Messages;
+import dev.kehu.crm.common.Money;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -63,7 +64,7 @@ class ContractLifecycleTest {
     @DisplayName("a new contract is a draft with one history line, made by who and when")
     void created() {
         Contract.Change created = Contract.draft(ID, ContractFixtures.TENANT, "HT-2025-001", ContractFixtures.CUSTOMER,
-                dev.kehu.crm.common.Money.CNY, SALES, Instant.parse("2025-03-03T01:00:00.123456789Z"));
+                Money.CNY, SALES, Instant.parse("2025-03-03T01:00:00.123456789Z"));
 
         assertThat(created.contract().status()).isEqualTo(ContractStatus.DRAFT);
         assertThat(created.contract().historyLength()).isEqualTo(1);
