@@ -1,0 +1,70 @@
+package dev.kehu.crm.order;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * The dormant-customer watch (C6): a customer who has bought nothing for more than a period — 6 months
+ * unless the host configures another — needs attention before they are lost (客户流失). A purchase is a
+ * sales order on its {@linkplain SalesOrder#orderDate order date}; a cancelled order is none.
+ *
+ * <p>A customer who never bought is not dormant: there is nothing to lose yet, and prospects are followed
+ * as pre-sales work instead.
+ */
+public final class DormancyRule {
+    /** The documents' period: more than six months without a purchase. */
+    public static final Period DEFAULT_THRESHOLD = Period.ofMonths(6);
+
+    private DormancyRule() {
+    }
+
+    /**
+     * Whether a customer whose last purchase was on {@code lastOrderDate} is dormant on {@code today}: more
+     * than {@code threshold} has passed since (exactly six months is not yet "more than six months").
+     *
+     * @throws IllegalArgumentException when the threshold is not a positive period
+     */
+    public static boolean isDormant(Optional<LocalDate> lastOrderDate, LocalDate today, Period threshold) {
+        requireNonNull(today, "today");
+        requirePositive(threshold);
+        return lastOrderDate.map(last -> last.plus(threshold).isBefore(today)).orElse(false);
+    }
+
+    /** {@link #isDormant(Optional, LocalDate, Period)} with the default six months. */
+    public static boolean isDormant(Optional<LocalDate> lastOrderDate, LocalDate today) {
+        return isDormant(lastOrderDate, today, DEFAULT_THRESHOLD);
+    }
+
+    /**
+     * The date of the customer's last purchase among {@code orders}: the latest order date of an order that is
+     * not cancelled; empty when there is none.
+     *
+     * @throws IllegalArgumentException when the orders belong to more than one customer
+     */
+    public static Optional<LocalDate> lastPurchase(Collection<SalesOrder> orders) {
+        if (orders.stream().map(SalesOrder::customer).distinct().count() > 1) {
+            throw new IllegalArgumentException("the orders of one customer are expected");
+        }
+        return orders.stream().filter(SalesOrder::isPurchase).map(SalesOrder::orderDate)
+                .max(Comparator.naturalOrder());
+    }
+
+    /** Whether the customer with {@code orders} (all theirs) is dormant on {@code today}. */
+    public static boolean isDormant(Collection<SalesOrder> orders, LocalDate today, Period threshold) {
+        return isDormant(lastPurchase(orders), today, threshold);
+    }
+
+    private static void requirePositive(Period threshold) {
+        requireNonNull(threshold, "threshold");
+        // A period such as "1 month − 40 days" has no sign of its own; compare its effect on a fixed day.
+        LocalDate day = LocalDate.of(2000, 1, 1);
+        if (!day.plus(threshold).isAfter(day) || threshold.isNegative()) {
+            throw new IllegalArgumentException("the dormancy period must be positive, got " + threshold);
+        }
+    }
+}
