@@ -5,8 +5,9 @@
  *
  * <h2>What every store does</h2>
  * A store implements {@link dev.kehu.crm.CrmStore} and its ports with exactly these semantics; the
- * compatibility kits ({@code dev.kehu.crm.store.tck.CrmStoreCompatibilityKit} and
- * {@code SalesStoreCompatibilityKit} in this module's test-jar) check each of them.
+ * compatibility kits ({@code dev.kehu.crm.store.tck.CrmStoreCompatibilityKit},
+ * {@code SalesStoreCompatibilityKit} and {@code OutboxStoreCompatibilityKit} in this module's test-jar) check each
+ * of them.
  * <ul>
  * <li><b>Records round-trip.</b> A store gives back exactly what it was given, field by field: text of any
  *     script (Chinese, emoji, quotes, backslashes, {@code %}, {@code _}, line breaks), {@code null} optional

@@ -41,6 +41,8 @@ import dev.kehu.crm.opportunity.PipelineId;
 import dev.kehu.crm.opportunity.Position;
 import dev.kehu.crm.opportunity.Probability;
 import dev.kehu.crm.opportunity.StageChange;
+import dev.kehu.crm.outbox.OutboxKind;
+import dev.kehu.crm.outbox.OutboxMessage;
 import dev.kehu.crm.plan.DevelopmentPlan;
 import dev.kehu.crm.plan.DevelopmentPlanId;
 import dev.kehu.crm.plan.PlanStep;
@@ -53,7 +55,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -383,5 +387,35 @@ public final class TestRecords {
                 .createdAt(T0)
                 .updatedAt(T0)
                 .build();
+    }
+
+    /**
+     * What an outbox message carries, in an order that is neither alphabetical nor by length (the orders of JSON
+     * types that sort their keys): Chinese text, {@link #AWKWARD} text, an empty and a {@code null} value.
+     */
+    public static Map<String, String> outboxData() {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("zeta", "商机已分配给你");
+        data.put("a", AWKWARD);
+        data.put("客户名称", "北京华夏科技有限公司 🚀");
+        data.put("mm", "");
+        data.put("b", null);
+        data.put("key \"with\" \\ and %_", "{\"not\": \"json\"}");
+        return data;
+    }
+
+    /**
+     * A pending notification for {@link #LI} by {@link #WANG} about opportunity {@code o-1}, carrying
+     * {@link #outboxData()}; created at {@code at} and due then.
+     */
+    public static OutboxMessage notification(TenantId tenant, String id, String key, Instant at) {
+        return OutboxMessage.pending(id, tenant, OutboxKind.NOTIFICATION, key, "opportunity.assigned",
+                Opportunity.RECORD_TYPE, "o-1", LI, WANG, at, outboxData());
+    }
+
+    /** A pending event by {@link #WANG} about customer {@code c-1}, without recipient or data; due when created. */
+    public static OutboxMessage event(TenantId tenant, String id, String key, Instant at) {
+        return OutboxMessage.pending(id, tenant, OutboxKind.EVENT, key, "customer.create", Customer.RECORD_TYPE, "c-1",
+                null, WANG, at, Map.of());
     }
 }
