@@ -46,6 +46,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -186,37 +187,14 @@ abstract class JdbcStoreContractTest {
         store.opportunities().append(TENANT, opened.line());
         StageChange second = opened.opportunity().estimate(PIPELINE, Probability.of(20), "budget confirmed", WANG,
                 T0.plusSeconds(60)).line();
-        CountDownLatch firstAppended = new CountDownLatch(1);
-        CountDownLatch secondAppending = new CountDownLatch(1);
-        CountDownLatch firstMayCommit = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            Future<?> first = threads.submit(() -> store.transactions().useTransaction(() -> {
-                store.opportunities().append(TENANT, second);
-                firstAppended.countDown();
-                await(firstMayCommit);
-            }));
-            Future<?> later = threads.submit(() -> {
-                await(firstAppended);
-                store.transactions().useTransaction(() -> {
-                    secondAppending.countDown();
-                    store.opportunities().append(TENANT, second);
-                });
-                return null;
-            });
-            await(secondAppending);
+        // The first line is not committed, so the look-up before the insert cannot see it: only the key stops the
+        // later insert, which waits for the first transaction to end.
+        Object later = laterWaitsForTheFirst(() -> store.opportunities().append(TENANT, second), () -> {
+            store.opportunities().append(TENANT, second);
+            return null;
+        });
 
-            // The first line is not committed, so the look-up before the insert cannot see it: only the key stops
-            // the later insert, which waits for the first transaction to end.
-            assertThatThrownBy(() -> later.get(500, MILLISECONDS)).isInstanceOf(TimeoutException.class);
-            firstMayCommit.countDown();
-            first.get(10, SECONDS);
-            assertThatThrownBy(() -> later.get(10, SECONDS)).isInstanceOf(ExecutionException.class)
-                    .hasCauseInstanceOf(StaleRecordException.class);
-        } finally {
-            firstMayCommit.countDown();
-            threads.shutdownNow();
-        }
+        assertThat(later).isInstanceOf(StaleRecordException.class);
         assertThat(store.opportunities().history(TENANT, opened.opportunity().id()))
                 .containsExactly(opened.line(), second);
     }
@@ -228,37 +206,13 @@ abstract class JdbcStoreContractTest {
         // With the same id too, it is the same message appended twice: still a taken key, not an error.
         OutboxMessage first = event("m-1", "event:a-1");
         OutboxMessage second = event(sameId ? "m-1" : "m-2", "event:a-1");
-        CountDownLatch firstAppended = new CountDownLatch(1);
-        CountDownLatch secondAppending = new CountDownLatch(1);
-        CountDownLatch firstMayCommit = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            Future<Boolean> earlier = threads.submit(() -> store.transactions().inTransaction(() -> {
-                boolean written = store.outbox().append(first);
-                firstAppended.countDown();
-                await(firstMayCommit);
-                return written;
-            }));
-            Future<Boolean> later = threads.submit(() -> {
-                await(firstAppended);
-                return store.transactions().inTransaction(() -> {
-                    secondAppending.countDown();
-                    boolean written = store.outbox().append(second);
-                    store.customers().save(minimalCustomer(TENANT, "c-1", "Saved after the refused append"));
-                    return written;
-                });
-            });
-            await(secondAppending);
+        Object later = laterWaitsForTheFirst(() -> assertThat(store.outbox().append(first)).isTrue(), () -> {
+            boolean written = store.outbox().append(second);
+            store.customers().save(minimalCustomer(TENANT, "c-1", "Saved after the refused append"));
+            return written;
+        });
 
-            // The first message is not committed: the later append can only wait for the key's owner to end.
-            assertThatThrownBy(() -> later.get(500, MILLISECONDS)).isInstanceOf(TimeoutException.class);
-            firstMayCommit.countDown();
-            assertThat(earlier.get(10, SECONDS)).isTrue();
-            assertThat(later.get(10, SECONDS)).isFalse();
-        } finally {
-            firstMayCommit.countDown();
-            threads.shutdownNow();
-        }
+        assertThat(later).isEqualTo(false);
         assertThat(store.outbox().find(TENANT, "m-1")).contains(first);
         if (!sameId) assertThat(store.outbox().find(TENANT, "m-2")).isEmpty();
         assertThat(store.customers().find(TENANT, new CustomerId("c-1"))).isPresent();
@@ -331,6 +285,52 @@ abstract class JdbcStoreContractTest {
 
         assertThat(store.developmentPlans().find(TENANT, plan.id()).orElseThrow().steps().get(0).plannedTime())
                 .isEqualTo(LocalTime.of(23, 59, 59, 999_999_000));
+    }
+
+    /**
+     * Runs {@code first} in a transaction that stays open until {@code later}, started in a transaction of its own on
+     * another thread once {@code first} has written, has been seen waiting for 500 ms: waiting on the key the first
+     * holds. Then lets the first commit.
+     *
+     * @return what {@code later} returned, or the exception it threw
+     */
+    private Object laterWaitsForTheFirst(Runnable first, Callable<?> later) throws Exception {
+        CountDownLatch firstWrote = new CountDownLatch(1);
+        CountDownLatch laterStarted = new CountDownLatch(1);
+        CountDownLatch firstMayCommit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> earlier = threads.submit(() -> store.transactions().useTransaction(() -> {
+                first.run();
+                firstWrote.countDown();
+                await(firstMayCommit);
+            }));
+            Future<?> waiting = threads.submit(() -> {
+                await(firstWrote);
+                return store.transactions().inTransaction(() -> {
+                    laterStarted.countDown();
+                    try {
+                        return later.call();
+                    } catch (Exception e) {
+                        throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                    }
+                });
+            });
+            await(laterStarted);
+
+            assertThatThrownBy(() -> waiting.get(500, MILLISECONDS)).as("still waiting for the first")
+                    .isInstanceOf(TimeoutException.class);
+            firstMayCommit.countDown();
+            earlier.get(10, SECONDS);
+            try {
+                return waiting.get(10, SECONDS);
+            } catch (ExecutionException e) {
+                return e.getCause();
+            }
+        } finally {
+            firstMayCommit.countDown();
+            threads.shutdownNow();
+        }
     }
 
     private static void await(CountDownLatch latch) {
