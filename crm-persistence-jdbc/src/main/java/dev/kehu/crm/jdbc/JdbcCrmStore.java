@@ -17,12 +17,14 @@ import dev.kehu.crm.jdbc.internal.JdbcCustomers;
 import dev.kehu.crm.jdbc.internal.JdbcDevelopmentPlans;
 import dev.kehu.crm.jdbc.internal.JdbcLeads;
 import dev.kehu.crm.jdbc.internal.JdbcOpportunities;
+import dev.kehu.crm.jdbc.internal.JdbcOutbox;
 import dev.kehu.crm.jdbc.internal.JdbcQuotes;
 import dev.kehu.crm.jdbc.internal.JdbcRoundRobinPositions;
 import dev.kehu.crm.jdbc.internal.JdbcTransactions;
 import dev.kehu.crm.jdbc.internal.Migrations;
 import dev.kehu.crm.lead.Leads;
 import dev.kehu.crm.opportunity.Opportunities;
+import dev.kehu.crm.outbox.Outbox;
 import dev.kehu.crm.plan.DevelopmentPlans;
 import dev.kehu.crm.quote.Quotes;
 import java.sql.Connection;
@@ -59,6 +61,7 @@ public final class JdbcCrmStore implements CrmStore {
     private final JdbcDevelopmentPlans developmentPlans;
     private final JdbcActivities activities;
     private final JdbcRoundRobinPositions roundRobinPositions;
+    private final JdbcOutbox outbox;
     private final Dialect dialect;
     private final List<AutoCloseable> onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -75,6 +78,7 @@ public final class JdbcCrmStore implements CrmStore {
         this.developmentPlans = new JdbcDevelopmentPlans(transactions, dialect);
         this.activities = new JdbcActivities(transactions, dialect);
         this.roundRobinPositions = new JdbcRoundRobinPositions(transactions, dialect);
+        this.outbox = new JdbcOutbox(transactions, dialect);
         this.onClose = List.copyOf(onClose);
     }
 
@@ -135,6 +139,11 @@ public final class JdbcCrmStore implements CrmStore {
     @Override
     public RoundRobinPositions roundRobinPositions() {
         return roundRobinPositions;
+    }
+
+    @Override
+    public Outbox outbox() {
+        return outbox;
     }
 
     /** The database this store runs on: {@code H2}, {@code POSTGRESQL}, {@code MARIADB} or {@code MYSQL}. */

@@ -9,8 +9,8 @@
  * {@code db/kehu/h2}, {@code db/kehu/postgresql} and {@code db/kehu/mariadb} (MariaDB and MySQL) on the class
  * path, recording them in the history table {@code kehu_schema_history}. Neither the scripts (outside
  * {@code db/migration}) nor the history table collide with a host's own Flyway. A host that manages schemas
- * with another tool applies those scripts itself, in the order of their versions ({@code V1__…}, {@code V2__…}),
- * and builds the store with {@code migrate(false)}.
+ * with another tool applies those scripts itself, in the order of their versions ({@code V1__…}, {@code V2__…},
+ * {@code V3__…}), and builds the store with {@code migrate(false)}.
  *
  * <h2>Transactions</h2>
  * A transaction holds one connection, bound to its thread, from start to end; repositories called inside it
@@ -19,6 +19,7 @@
  * is refused with {@link dev.kehu.crm.common.StaleRecordException} when the stored row has moved on (optimistic
  * locking; no rows stay locked between a read and the write). Records written once (stage-history lines,
  * attached records) are refused when their key is taken, by a look-up before the insert and by the key itself
- * against a concurrent transaction.
+ * against a concurrent transaction. Outbox messages are the exception: an append whose idempotency key is taken
+ * is not an error but writes nothing and returns {@code false}, and the transaction goes on.
  */
 package dev.kehu.crm.jdbc;

@@ -29,6 +29,8 @@ import dev.kehu.crm.opportunity.OpportunityId;
 import dev.kehu.crm.opportunity.Pipeline;
 import dev.kehu.crm.opportunity.Probability;
 import dev.kehu.crm.opportunity.StageChange;
+import dev.kehu.crm.outbox.OutboxKind;
+import dev.kehu.crm.outbox.OutboxMessage;
 import dev.kehu.crm.plan.DevelopmentPlan;
 import dev.kehu.crm.plan.DevelopmentPlanId;
 import dev.kehu.crm.quote.Quote;
@@ -42,7 +44,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -53,11 +57,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What the JDBC store promises beyond the compatibility kit, checked on each database: migrations, the
  * connection pool, text order and search keys where databases differ from Java, the limits of the columns, and
- * the unique key of the stage history.
+ * the unique keys of the stage history and of the outbox.
  */
 abstract class JdbcStoreContractTest {
     private static final Pipeline PIPELINE = Pipeline.standard();
@@ -181,39 +187,63 @@ abstract class JdbcStoreContractTest {
         store.opportunities().append(TENANT, opened.line());
         StageChange second = opened.opportunity().estimate(PIPELINE, Probability.of(20), "budget confirmed", WANG,
                 T0.plusSeconds(60)).line();
-        CountDownLatch firstAppended = new CountDownLatch(1);
-        CountDownLatch secondAppending = new CountDownLatch(1);
-        CountDownLatch firstMayCommit = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            Future<?> first = threads.submit(() -> store.transactions().useTransaction(() -> {
-                store.opportunities().append(TENANT, second);
-                firstAppended.countDown();
-                await(firstMayCommit);
-            }));
-            Future<?> later = threads.submit(() -> {
-                await(firstAppended);
-                store.transactions().useTransaction(() -> {
-                    secondAppending.countDown();
-                    store.opportunities().append(TENANT, second);
-                });
-                return null;
-            });
-            await(secondAppending);
+        // The first line is not committed, so the look-up before the insert cannot see it: only the key stops the
+        // later insert, which waits for the first transaction to end.
+        Object later = laterWaitsForTheFirst(() -> store.opportunities().append(TENANT, second), () -> {
+            store.opportunities().append(TENANT, second);
+            return null;
+        });
 
-            // The first line is not committed, so the look-up before the insert cannot see it: only the key stops
-            // the later insert, which waits for the first transaction to end.
-            assertThatThrownBy(() -> later.get(500, MILLISECONDS)).isInstanceOf(TimeoutException.class);
-            firstMayCommit.countDown();
-            first.get(10, SECONDS);
-            assertThatThrownBy(() -> later.get(10, SECONDS)).isInstanceOf(ExecutionException.class)
-                    .hasCauseInstanceOf(StaleRecordException.class);
-        } finally {
-            firstMayCommit.countDown();
-            threads.shutdownNow();
-        }
+        assertThat(later).isInstanceOf(StaleRecordException.class);
         assertThat(store.opportunities().history(TENANT, opened.opportunity().id()))
                 .containsExactly(opened.line(), second);
+    }
+
+    @ParameterizedTest(name = "same id: {0}")
+    @ValueSource(booleans = {false, true})
+    @DisplayName("an append of a key another transaction has just appended waits for it, then writes nothing, and its own transaction commits the rest")
+    void concurrentAppendsOfOneKeyMeetOnTheKey(boolean sameId) throws Exception {
+        // With the same id too, it is the same message appended twice: still a taken key, not an error.
+        OutboxMessage first = event("m-1", "event:a-1");
+        OutboxMessage second = event(sameId ? "m-1" : "m-2", "event:a-1");
+        Object later = laterWaitsForTheFirst(() -> assertThat(store.outbox().append(first)).isTrue(), () -> {
+            boolean written = store.outbox().append(second);
+            store.customers().save(minimalCustomer(TENANT, "c-1", "Saved after the refused append"));
+            return written;
+        });
+
+        assertThat(later).isEqualTo(false);
+        assertThat(store.outbox().find(TENANT, "m-1")).contains(first);
+        if (!sameId) assertThat(store.outbox().find(TENANT, "m-2")).isEmpty();
+        assertThat(store.customers().find(TENANT, new CustomerId("c-1"))).isPresent();
+    }
+
+    @Test
+    @DisplayName("an outbox id taken by a message with another key is refused, and nothing is written")
+    void takenOutboxIdIsRefused() {
+        OutboxMessage first = event("m-1", "event:a-1");
+        store.outbox().append(first);
+
+        assertThatThrownBy(() -> store.outbox().append(event("m-1", "event:a-2")))
+                .isInstanceOf(DuplicateRecordException.class).hasMessageContaining("m-1");
+
+        assertThat(store.outbox().find(TENANT, "m-1")).contains(first);
+        assertThat(store.outbox().append(event("m-2", "event:a-2"))).isTrue();
+    }
+
+    @Test
+    @DisplayName("an outbox message's last error keeps 1000 characters; a longer one is refused and nothing is written")
+    void lastErrorIsKeptOrRefused() {
+        OutboxMessage appended = event("m-1", "event:a-1");
+        store.outbox().append(appended);
+        OutboxMessage failed = appended.claimed(T0.plusSeconds(300)).failed("错".repeat(1000), T0.plusSeconds(30));
+
+        OutboxMessage saved = store.outbox().save(failed);
+        assertThat(store.outbox().find(TENANT, "m-1")).contains(saved);
+
+        assertThatThrownBy(() -> store.outbox().save(saved.failed("x".repeat(1001), T0.plusSeconds(60))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.outbox().find(TENANT, "m-1")).contains(saved);
     }
 
     @Test
@@ -257,6 +287,52 @@ abstract class JdbcStoreContractTest {
                 .isEqualTo(LocalTime.of(23, 59, 59, 999_999_000));
     }
 
+    /**
+     * Runs {@code first} in a transaction that stays open until {@code later}, started in a transaction of its own on
+     * another thread once {@code first} has written, has been seen waiting for 500 ms: waiting on the key the first
+     * holds. Then lets the first commit.
+     *
+     * @return what {@code later} returned, or the exception it threw
+     */
+    private Object laterWaitsForTheFirst(Runnable first, Callable<?> later) throws Exception {
+        CountDownLatch firstWrote = new CountDownLatch(1);
+        CountDownLatch laterStarted = new CountDownLatch(1);
+        CountDownLatch firstMayCommit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> earlier = threads.submit(() -> store.transactions().useTransaction(() -> {
+                first.run();
+                firstWrote.countDown();
+                await(firstMayCommit);
+            }));
+            Future<?> waiting = threads.submit(() -> {
+                await(firstWrote);
+                return store.transactions().inTransaction(() -> {
+                    laterStarted.countDown();
+                    try {
+                        return later.call();
+                    } catch (Exception e) {
+                        throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                    }
+                });
+            });
+            await(laterStarted);
+
+            assertThatThrownBy(() -> waiting.get(500, MILLISECONDS)).as("still waiting for the first")
+                    .isInstanceOf(TimeoutException.class);
+            firstMayCommit.countDown();
+            earlier.get(10, SECONDS);
+            try {
+                return waiting.get(10, SECONDS);
+            } catch (ExecutionException e) {
+                return e.getCause();
+            }
+        } finally {
+            firstMayCommit.countDown();
+            threads.shutdownNow();
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             if (!latch.await(10, SECONDS)) throw new IllegalStateException("gave up waiting");
@@ -264,6 +340,11 @@ abstract class JdbcStoreContractTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static OutboxMessage event(String id, String key) {
+        return OutboxMessage.pending(id, TENANT, OutboxKind.EVENT, key, "customer.create", "customer", "c-1", null,
+                WANG, T0, Map.of("name", "华夏"));
     }
 
     private void saveAll(Customer... customers) {

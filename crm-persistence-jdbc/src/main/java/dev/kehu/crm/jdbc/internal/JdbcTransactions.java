@@ -56,6 +56,11 @@ public final class JdbcTransactions implements Transactions {
         }
     }
 
+    @Override
+    public boolean isActive() {
+        return bound.get() != null;
+    }
+
     /**
      * Runs {@code work} on the calling thread's connection of this store, or, outside a transaction, in a
      * short transaction of its own. An {@link SQLException} it throws becomes a {@link JdbcStoreException}.

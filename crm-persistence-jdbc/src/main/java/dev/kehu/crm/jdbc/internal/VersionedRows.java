@@ -27,6 +27,11 @@ final class VersionedRows {
         this.update = update;
     }
 
+    /** The rows of a table whose inserts are not version-checked (they are written some other way), only updated. */
+    static VersionedRows updateOnly(String table, String key, NamedSql update) {
+        return new VersionedRows(table, key, null, update);
+    }
+
     /**
      * Writes the row of a record read at {@code version}; {@code row} sets every other parameter.
      *
@@ -35,16 +40,38 @@ final class VersionedRows {
      */
     boolean write(Connection connection, Dialect dialect, String tenant, String key, long version, NamedSql.Binder row,
                   Supplier<StaleRecordException> stale) throws SQLException {
-        Long stored;
+        if (insert == null) throw new IllegalStateException("these rows are only updated");
+        Long stored = storedVersion(connection, dialect, tenant, key);
+        boolean isNew = version == 0;
+        if (isNew ? stored != null : stored == null || stored != version) throw stale.get();
+        execute(connection, dialect, isNew ? insert : update, isNew, version, row, stale);
+        return isNew;
+    }
+
+    /**
+     * Updates the stored row of a record read at {@code version} (0 included); {@code row} sets every other parameter.
+     *
+     * @throws StaleRecordException from {@code stale} when there is no such row or its version is not {@code version}
+     */
+    void update(Connection connection, Dialect dialect, String tenant, String key, long version, NamedSql.Binder row,
+                Supplier<StaleRecordException> stale) throws SQLException {
+        Long stored = storedVersion(connection, dialect, tenant, key);
+        if (stored == null || stored != version) throw stale.get();
+        execute(connection, dialect, update, false, version, row, stale);
+    }
+
+    private Long storedVersion(Connection connection, Dialect dialect, String tenant, String key) throws SQLException {
         try (NamedSql.Bound statement = storedVersion.prepare(connection, dialect)) {
             statement.string("tenant_id", tenant).string("key", key);
             try (ResultSet rows = statement.query()) {
-                stored = rows.next() ? rows.getLong("version") : null;
+                return rows.next() ? rows.getLong("version") : null;
             }
         }
-        boolean isNew = version == 0;
-        if (isNew ? stored != null : stored == null || stored != version) throw stale.get();
-        try (NamedSql.Bound statement = (isNew ? insert : update).prepare(connection, dialect)) {
+    }
+
+    private static void execute(Connection connection, Dialect dialect, NamedSql sql, boolean isNew, long version,
+                                NamedSql.Binder row, Supplier<StaleRecordException> stale) throws SQLException {
+        try (NamedSql.Bound statement = sql.prepare(connection, dialect)) {
             row.bind(statement);
             statement.bigint("new_version", version + 1);
             if (!isNew) statement.bigint("version", version);
@@ -54,6 +81,5 @@ final class VersionedRows {
             if (SqlErrors.isUniqueViolation(e) || SqlErrors.isConcurrencyConflict(e)) throw stale.get();
             throw e;
         }
-        return isNew;
     }
 }
