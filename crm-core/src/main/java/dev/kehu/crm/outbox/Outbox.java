@@ -12,7 +12,8 @@ import java.util.Optional;
  */
 public interface Outbox {
     /**
-     * Writes a new message of version 0, unless the tenant already has one with the same key.
+     * Writes a new message of version 0, unless the tenant already has one with the same key. (An id already
+     * taken by a message with another key is a {@code DuplicateRecordException}: ids come from the generator.)
      *
      * @return {@code true} when written, {@code false} when the key was taken (nothing is written, and the
      *         transaction can go on: a store must not fail it)
@@ -32,7 +33,7 @@ public interface Outbox {
 
     /**
      * Pending messages of every tenant whose next attempt is due at {@code now}, oldest first (by next attempt,
-     * then creation time, then id), at most {@code limit}.
+     * then creation time, then id), at most {@code limit} (≥ 1).
      */
     List<OutboxMessage> due(Instant now, int limit);
 

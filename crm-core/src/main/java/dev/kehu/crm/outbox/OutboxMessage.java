@@ -30,6 +30,8 @@ public record OutboxMessage(String id, TenantId tenant, OutboxKind kind, String 
                             String recordId, UserId recipient, UserId actor, Instant createdAt, Map<String, String> data,
                             OutboxStatus status, int attempts, Instant nextAttemptAt, String lastError,
                             Instant deliveredAt, long version) {
+    public static final String RECORD_TYPE = "outbox-message";
+
     public OutboxMessage {
         Identifiers.check(id, "outbox message id");
         requireNonNull(tenant, "tenant");
@@ -46,6 +48,7 @@ public record OutboxMessage(String id, TenantId tenant, OutboxKind kind, String 
         requireNonNull(actor, "actor");
         createdAt = micros(requireNonNull(createdAt, "createdAt"));
         data = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(data, "data")));
+        if (data.containsKey(null)) throw new IllegalArgumentException("every value of a message's data has a name");
         requireNonNull(status, "status");
         if (attempts < 0) throw new IllegalArgumentException("attempts must be ≥ 0");
         nextAttemptAt = micros(requireNonNull(nextAttemptAt, "nextAttemptAt"));

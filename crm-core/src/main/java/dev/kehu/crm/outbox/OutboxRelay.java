@@ -81,7 +81,7 @@ public final class OutboxRelay {
             boolean last = claimed.attempts() >= retry.maxAttempts();
             Instant retryAt = last ? null : now().plus(retry.delayAfter(claimed.attempts()));
             String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-            return mark(claimed.failed(error.length() > 1000 ? error.substring(0, 1000) : error, retryAt),
+            return mark(claimed.failed(firstCharacters(error, 1000), retryAt),
                     last ? new DeliveryReport(0, 0, 1, 0) : new DeliveryReport(0, 1, 0, 0));
         }
         return mark(claimed.delivered(now()), new DeliveryReport(1, 0, 0, 0));
@@ -104,6 +104,12 @@ public final class OutboxRelay {
         } else {
             events.publish(DomainEvent.of(m));
         }
+    }
+
+    /** At most {@code max} characters, cut between whole characters (never inside a surrogate pair). */
+    private static String firstCharacters(String text, int max) {
+        if (text.length() <= max) return text;
+        return text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max);
     }
 
     private static boolean isDue(OutboxMessage m, Instant now) {

@@ -30,7 +30,7 @@ import java.util.Optional;
  */
 public final class JdbcOutbox implements Outbox {
     /** The record type a refused save names. */
-    static final String RECORD_TYPE = "outbox-message";
+    static final String RECORD_TYPE = OutboxMessage.RECORD_TYPE;
     /** The length of {@code last_error}: what the relay keeps of a failure. */
     static final int MAX_ERROR_LENGTH = 1000;
     private static final String ID_INDEX = "kehu_outbox_message_id_uk";

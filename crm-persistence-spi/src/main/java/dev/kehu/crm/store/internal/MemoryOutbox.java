@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 
 public final class MemoryOutbox implements Outbox {
     /** The record type a stale save or a taken id names; {@code OutboxMessage} declares none. */
-    static final String RECORD_TYPE = "outbox-message";
+    static final String RECORD_TYPE = OutboxMessage.RECORD_TYPE;
 
     private final MemoryTransactions transactions;
     private final VersionedTable<OutboxMessage> messages;
