@@ -6,7 +6,7 @@ import dev.kehu.crm.audit.Auditable;
 import dev.kehu.crm.common.Decision;
 import dev.kehu.crm.common.TenantId;
 import dev.kehu.crm.internal.Text;
-import dev.kehu.crm.service.TicketId;
+import dev.kehu.crm.support.TicketId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kehu.crm.common.TenantId;
-import dev.kehu.crm.service.TicketId;
+import dev.kehu.crm.support.TicketId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

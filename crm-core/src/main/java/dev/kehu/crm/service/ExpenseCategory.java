@@ -1,8 +1,0 @@
-package dev.kehu.crm.service;
-
-import dev.kehu.crm.common.LabelledEnum;
-
-/** What an expense was for: travel (差旅), lodging, meals, entertainment (招待), gifts, communication, other. */
-public enum ExpenseCategory implements LabelledEnum {
-    TRAVEL, LODGING, MEALS, ENTERTAINMENT, GIFTS, COMMUNICATION, OTHER
-}

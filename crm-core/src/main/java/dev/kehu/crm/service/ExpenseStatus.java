@@ -1,8 +1,0 @@
-package dev.kehu.crm.service;
-
-import dev.kehu.crm.common.LabelledEnum;
-
-/** Submitted (待审批), approved (已批准) or rejected (已驳回). */
-public enum ExpenseStatus implements LabelledEnum {
-    SUBMITTED, APPROVED, REJECTED
-}

@@ -1,8 +1,0 @@
-package dev.kehu.crm.service;
-
-import dev.kehu.crm.common.LabelledEnum;
-
-/** The two service-level targets of a ticket: the first response and the resolution. */
-public enum SlaTarget implements LabelledEnum {
-    FIRST_RESPONSE, RESOLUTION
-}
