@@ -33,7 +33,9 @@
  * <li><b>Outbox.</b> {@link dev.kehu.crm.outbox.Outbox#append} writes a message of version 0 and returns
  *     {@code true}, unless its tenant has a message with the same idempotency key (compared exactly, whatever its
  *     status): then it returns {@code false}, writes nothing, and the transaction goes on and commits its other
- *     writes; concurrent appends of one key give one {@code true} and {@code false} for the others.
+ *     writes; concurrent appends of one key give one {@code true} and {@code false} for the others. An append
+ *     whose key is free but whose id is taken throws {@link dev.kehu.crm.common.DuplicateRecordException} and
+ *     writes nothing.
  *     {@code save} is version-checked like the saves above, but only updates: a message never appended is
  *     stale too. Messages round-trip field by field, {@code data} in its entry order with its {@code null}
  *     values. {@code due} lists the pending messages of every tenant whose next attempt has come, by next
@@ -70,8 +72,7 @@
  * </ul>
  * What the kits do not fix is left to the store: whether a record must refer to an existing customer, contact,
  * opportunity or earlier quote revision (the kits save those first), whether a transaction can go on after
- * one of its calls failed (catching the exception and committing), and what the outbox does with an append
- * whose id is taken but whose key is free, or a {@code list} after an id the tenant does not have (the in-memory
- * store throws {@code DuplicateRecordException} for the first and lists nothing for the second).
+ * one of its calls failed (catching the exception and committing), and what {@code Outbox.list} returns after
+ * an id the tenant does not have (the in-memory store lists nothing).
  */
 package dev.kehu.crm.store;

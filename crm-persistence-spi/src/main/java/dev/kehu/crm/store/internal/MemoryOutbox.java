@@ -15,15 +15,13 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 public final class MemoryOutbox implements Outbox {
-    /** The record type a stale save or a taken id names; {@code OutboxMessage} declares none. */
-    static final String RECORD_TYPE = OutboxMessage.RECORD_TYPE;
-
     private final MemoryTransactions transactions;
     private final VersionedTable<OutboxMessage> messages;
 
     public MemoryOutbox(MemoryTransactions transactions) {
         this.transactions = transactions;
-        messages = new VersionedTable<>(transactions, RECORD_TYPE, tables -> tables.outbox, OutboxMessage::version);
+        messages = new VersionedTable<>(transactions, OutboxMessage.RECORD_TYPE, tables -> tables.outbox,
+                OutboxMessage::version);
     }
 
     @Override
@@ -36,7 +34,8 @@ public final class MemoryOutbox implements Outbox {
             }
             if (tables.outbox.containsKey(id)) {
                 // Not a repeat (its key is free) but a clash of ids: dropping it silently would lose a message.
-                throw new DuplicateRecordException(RECORD_TYPE, "The outbox message id " + id.id() + " is taken");
+                throw new DuplicateRecordException(OutboxMessage.RECORD_TYPE,
+                        "The outbox message id " + id.id() + " is taken");
             }
             tables.outbox.put(id, message.withVersion(0));
             return true;
