@@ -69,7 +69,7 @@ public final class Kehu implements AutoCloseable {
         IdGenerator ids = builder.ids != null ? builder.ids : new TimeOrderedIds(clock);
         OutboxRelay relay = new OutboxRelay(store.transactions(), store.outbox(), clock, builder.notifications,
                 builder.domainEvents, builder.retryPolicy);
-        outbox = new OutboxService(store.transactions(), store.outbox(), relay, builder.accessPolicy);
+        outbox = new OutboxService(store.transactions(), store.outbox(), relay, builder.accessPolicy, clock);
         context = new ServiceContext(store.transactions(), store.auditLog(), clock, ids, builder.accessPolicy,
                 new InputValidator(), builder.referenceData, builder.phoneRegion, new Dispatch(store.transactions(),
                         store.outbox(), relay));

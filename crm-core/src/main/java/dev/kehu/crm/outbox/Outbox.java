@@ -39,4 +39,14 @@ public interface Outbox {
 
     /** A tenant's messages matching {@code query}, oldest first (by creation time, then id). */
     List<OutboxMessage> list(TenantId tenant, OutboxQuery query);
+
+    /**
+     * Removes delivered messages of every tenant whose delivery time is before {@code deliveredBefore}, the
+     * earliest delivered first, at most {@code limit} (≥ 1). Pending and dead messages stay, whatever their age.
+     * A purged message's key is free again: idempotency keys guard against repeats only while their message is
+     * kept.
+     *
+     * @return how many messages were removed
+     */
+    int purgeDelivered(Instant deliveredBefore, int limit);
 }

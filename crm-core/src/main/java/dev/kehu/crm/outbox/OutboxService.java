@@ -6,6 +6,9 @@ import dev.kehu.crm.common.Transactions;
 import dev.kehu.crm.security.AccessPolicy;
 import dev.kehu.crm.security.AccessDeniedException;
 import dev.kehu.crm.security.Actor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -14,16 +17,21 @@ import java.util.List;
  * {@code Kehu.outbox()}.
  */
 public final class OutboxService {
+    static final int PURGE_BATCH = 500;
+
     private final Transactions transactions;
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final AccessPolicy accessPolicy;
+    private final Clock clock;
 
-    public OutboxService(Transactions transactions, Outbox outbox, OutboxRelay relay, AccessPolicy accessPolicy) {
+    public OutboxService(Transactions transactions, Outbox outbox, OutboxRelay relay, AccessPolicy accessPolicy,
+                         Clock clock) {
         this.transactions = transactions;
         this.outbox = outbox;
         this.relay = relay;
         this.accessPolicy = accessPolicy;
+        this.clock = clock;
     }
 
     /**
@@ -32,6 +40,29 @@ public final class OutboxService {
      */
     public DeliveryReport deliverDue() {
         return relay.deliverDue();
+    }
+
+    /**
+     * Removes the messages of every tenant delivered more than {@code keep} ago, {@value #PURGE_BATCH} at a time,
+     * each batch in a transaction of its own so that a large backlog never holds locks for long. Pending and dead
+     * messages stay until delivered or dealt with. Schedule it daily, with {@code keep} longer than the host takes
+     * to read the domain events it relays and than any receiver keeps idempotency keys: a purged message's key can
+     * be used again.
+     *
+     * @return how many messages were removed
+     * @throws IllegalArgumentException when {@code keep} is negative
+     */
+    public int purgeDelivered(Duration keep) {
+        requireNonNull(keep, "keep");
+        if (keep.isNegative()) throw new IllegalArgumentException("the time to keep must not be negative, got " + keep);
+        Instant before = clock.instant().minus(keep);
+        int total = 0;
+        int purged;
+        do {
+            purged = transactions.inTransaction(() -> outbox.purgeDelivered(before, PURGE_BATCH));
+            total += purged;
+        } while (purged == PURGE_BATCH);
+        return total;
     }
 
     /** The tenant's messages matching {@code query}, oldest first: e.g. the events after the last one relayed. */

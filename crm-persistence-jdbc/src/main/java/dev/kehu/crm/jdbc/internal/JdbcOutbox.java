@@ -68,6 +68,18 @@ public final class JdbcOutbox implements Outbox {
             ORDER BY m.next_attempt_at, m.created_at, m.id, m.tenant_id
             LIMIT :limit""");
 
+    /** Every tenant's delivered messages, earliest delivery first, served by {@code kehu_outbox_message_delivered_ix}. */
+    private static final NamedSql DELIVERED_BEFORE = NamedSql.of("""
+            SELECT tenant_id, idempotency_key FROM kehu_outbox_message
+            WHERE status = :delivered AND delivered_at < :before
+            ORDER BY delivered_at, tenant_id, idempotency_key
+            LIMIT :limit""");
+
+    /** Deletes by primary key; the status check leaves alone a row that changed since it was read. */
+    private static final NamedSql DELETE_DELIVERED = NamedSql.of("""
+            DELETE FROM kehu_outbox_message
+            WHERE tenant_id = :tenant_id AND idempotency_key = :idempotency_key AND status = :delivered""");
+
     private static final NamedSql CREATED_AT = NamedSql.of("""
             SELECT created_at FROM kehu_outbox_message WHERE tenant_id = :tenant_id AND id = :id""");
 
@@ -156,6 +168,28 @@ public final class JdbcOutbox implements Outbox {
                 where.bind(s);
                 s.bigint("limit", query.limit());
             }, mapper);
+        });
+    }
+
+    @Override
+    public int purgeDelivered(Instant deliveredBefore, int limit) {
+        requireNonNull(deliveredBefore, "deliveredBefore");
+        if (limit < 1) throw new IllegalArgumentException("limit must be ≥ 1, got " + limit);
+        String delivered = OutboxStatus.DELIVERED.name();
+        return transactions.withConnection(connection -> {
+            List<String[]> keys = DELIVERED_BEFORE.list(connection, dialect,
+                    s -> s.string("delivered", delivered).instant("before", deliveredBefore).bigint("limit", limit),
+                    row -> new String[] {row.getString("tenant_id"), row.getString("idempotency_key")});
+            int purged = 0;
+            try (NamedSql.Bound statement = DELETE_DELIVERED.prepare(connection, dialect)) {
+                for (String[] key : keys) {
+                    // One by one: a batch's counts are not reliable on every driver, and a purge running
+                    // elsewhere at the same time may have taken the row already.
+                    purged += statement.string("tenant_id", key[0]).string("idempotency_key", key[1])
+                            .string("delivered", delivered).update();
+                }
+            }
+            return purged;
         });
     }
 

@@ -11,6 +11,7 @@ import dev.kehu.crm.outbox.OutboxStatus;
 import dev.kehu.crm.store.internal.Tables.Key;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -76,6 +77,23 @@ public final class MemoryOutbox implements Outbox {
                 candidates = candidates.filter(m -> Ordering.OUTBOX.compare(m, last) > 0);
             }
             return candidates.filter(query::matches).sorted(Ordering.OUTBOX).limit(query.limit()).toList();
+        });
+    }
+
+    @Override
+    public int purgeDelivered(Instant deliveredBefore, int limit) {
+        requireNonNull(deliveredBefore, "deliveredBefore");
+        if (limit < 1) throw new IllegalArgumentException("limit must be ≥ 1, got " + limit);
+        return transactions.write(tables -> {
+            List<Key> purged = tables.outbox.entrySet().stream()
+                    .filter(e -> e.getValue().status() == OutboxStatus.DELIVERED
+                            && e.getValue().deliveredAt().isBefore(deliveredBefore))
+                    .sorted(Map.Entry.comparingByValue(Ordering.OUTBOX_DELIVERED))
+                    .limit(limit)
+                    .map(Map.Entry::getKey)
+                    .toList();
+            purged.forEach(tables.outbox::remove);
+            return purged.size();
         });
     }
 }

@@ -42,6 +42,8 @@ final class Ordering {
     static final Comparator<OutboxMessage> OUTBOX = comparing(OutboxMessage::createdAt)
             .thenComparing(OutboxMessage::id, TEXT);
     static final Comparator<OutboxMessage> OUTBOX_DUE = comparing(OutboxMessage::nextAttemptAt).thenComparing(OUTBOX);
+    static final Comparator<OutboxMessage> OUTBOX_DELIVERED = comparing(OutboxMessage::deliveredAt)
+            .thenComparing(OUTBOX);
 
     /** Primary contact first, then by mnemonic and id. */
     static final Comparator<Contact> CONTACTS_OF_CUSTOMER = comparing(Contact::primary).reversed()

@@ -327,6 +327,81 @@ public abstract class OutboxStoreCompatibilityKit extends StorePerTest {
     }
 
     @Nested
+    @DisplayName("purgeDelivered removes delivered messages of every tenant delivered before a time, and no other")
+    class Purge {
+        @Test
+        @DisplayName("delivered before the time, of every tenant: removed; delivered at or after it, pending, failed "
+                + "and dead: kept")
+        void removesOnlyMessagesDeliveredBefore() {
+            deliverAt(appended(event(TENANT, "m-1", "k-1", T0)), 10);
+            deliverAt(appended(event(OTHER_TENANT, "m-2", "k-2", T0)), 19);
+            deliverAt(appended(event(TENANT, "m-3", "k-3", T0)), 20);
+            OutboxMessage pending = appended(event(TENANT, "m-4", "k-4", T0));
+            OutboxMessage failed = store.outbox().save(store.outbox()
+                    .save(appended(event(TENANT, "m-5", "k-5", T0)).claimed(t0PlusMicros(1)))
+                    .failed("timeout", t0PlusMicros(5)));
+            giveUp(appended(event(OTHER_TENANT, "m-6", "k-6", T0)));
+
+            assertThat(store.outbox().purgeDelivered(t0PlusMicros(20), 100)).isEqualTo(2);
+
+            assertThat(store.outbox().find(TENANT, "m-1")).isEmpty();
+            assertThat(store.outbox().find(OTHER_TENANT, "m-2")).isEmpty();
+            assertThat(store.outbox().list(TENANT, ALL)).extracting(OutboxMessage::id)
+                    .containsExactly("m-3", "m-4", "m-5");
+            assertThat(store.outbox().list(OTHER_TENANT, ALL)).extracting(OutboxMessage::id).containsExactly("m-6");
+            assertMessage(store.outbox().find(TENANT, "m-4"), pending);
+            assertMessage(store.outbox().find(TENANT, "m-5"), failed);
+            assertThat(store.outbox().purgeDelivered(t0PlusMicros(20), 100)).isZero();
+        }
+
+        @Test
+        @DisplayName("at most limit messages, the earliest delivered first")
+        void limitedToTheEarliestDelivered() {
+            deliverAt(appended(event(TENANT, "m-1", "k-1", T0)), 30);
+            deliverAt(appended(event(OTHER_TENANT, "m-2", "k-2", T0)), 10);
+            deliverAt(appended(event(TENANT, "m-3", "k-3", T0)), 20);
+
+            assertThat(store.outbox().purgeDelivered(t0PlusMicros(100), 2)).isEqualTo(2);
+
+            assertThat(store.outbox().list(TENANT, ALL)).extracting(OutboxMessage::id).containsExactly("m-1");
+            assertThat(store.outbox().list(OTHER_TENANT, ALL)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a purged message's key is free again, and its id too")
+        void purgedKeysAreFree() {
+            deliverAt(appended(event(TENANT, "m-1", "k-1", T0)), 10);
+
+            store.outbox().purgeDelivered(t0PlusMicros(11), 10);
+
+            assertThat(store.outbox().append(event(TENANT, "m-1", "k-1", t0PlusMicros(12)))).isTrue();
+        }
+
+        @Test
+        @DisplayName("a purge rolled back with its transaction removes nothing")
+        void rolledBackPurgeRemovesNothing() {
+            deliverAt(appended(event(TENANT, "m-1", "k-1", T0)), 10);
+
+            assertThatThrownBy(() -> store.transactions().useTransaction(() -> {
+                assertThat(store.outbox().purgeDelivered(t0PlusMicros(11), 10)).isEqualTo(1);
+                throw new IllegalStateException("the caller fails after the purge");
+            })).isInstanceOf(IllegalStateException.class);
+
+            assertThat(store.outbox().find(TENANT, "m-1")).isPresent();
+        }
+
+        @Test
+        @DisplayName("a limit below 1 is refused")
+        void limitMustBePositive() {
+            assertThatThrownBy(() -> store.outbox().purgeDelivered(T0, 0)).isInstanceOf(IllegalArgumentException.class);
+        }
+
+        private void deliverAt(OutboxMessage message, long micros) {
+            store.outbox().save(store.outbox().save(message.claimed(t0PlusMicros(1))).delivered(t0PlusMicros(micros)));
+        }
+    }
+
+    @Nested
     @DisplayName("list reads a tenant's messages oldest first, as OutboxQuery selects them")
     class Listing {
         @Test

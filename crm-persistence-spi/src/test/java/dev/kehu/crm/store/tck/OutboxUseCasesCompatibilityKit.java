@@ -1,6 +1,7 @@
 package dev.kehu.crm.store.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kehu.crm.CrmStore;
 import dev.kehu.crm.Kehu;
@@ -133,6 +134,38 @@ public abstract class OutboxUseCasesCompatibilityKit {
                 assertThat(m.attempts()).isEqualTo(1);
             });
         }
+    }
+
+    @Test
+    @DisplayName("purgeDelivered removes what was delivered longer ago than it keeps, in as many batches as that "
+            + "takes, and leaves recent, pending and dead messages")
+    void purgeDeliveredMessages() {
+        Instant old = START.minus(Duration.ofDays(2));
+        int many = 501; // more than one batch of the purge
+        store.transactions().useTransaction(() -> {
+            for (int i = 0; i < many; i++) {
+                store.outbox().append(message("old-" + i, old).delivered(old.plusSeconds(i)));
+            }
+            store.outbox().append(message("recent", old).delivered(START.minus(Duration.ofHours(1))));
+            store.outbox().append(message("waiting", old));
+            store.outbox().append(message("dead", old).failed("refused", null));
+        });
+
+        try (Kehu kehu = kehu(counting())) {
+            assertThatThrownBy(() -> kehu.outbox().purgeDelivered(Duration.ofDays(-1)))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(messages(OutboxKind.EVENT)).hasSize(many + 3);
+
+            assertThat(kehu.outbox().purgeDelivered(Duration.ofDays(1))).isEqualTo(many);
+            assertThat(kehu.outbox().purgeDelivered(Duration.ofDays(1))).isZero();
+        }
+        assertThat(messages(OutboxKind.EVENT)).extracting(OutboxMessage::key)
+                .containsExactlyInAnyOrder("recent", "waiting", "dead");
+    }
+
+    private OutboxMessage message(String key, Instant at) {
+        return OutboxMessage.pending("m-" + key, wang.tenant(), OutboxKind.EVENT, key, "customer.update", "customer",
+                "c-1", null, wang.user(), at, Map.of());
     }
 
     @Test
