@@ -15,6 +15,7 @@ import dev.kehu.crm.plan.DevelopmentPlans;
 import dev.kehu.crm.quote.Quotes;
 import dev.kehu.crm.audit.AuditEntry;
 import dev.kehu.crm.audit.AuditLog;
+import dev.kehu.crm.care.Reminders;
 import dev.kehu.crm.audit.FieldChange;
 import dev.kehu.crm.callcentre.Callers;
 import dev.kehu.crm.common.BusinessRuleException;
@@ -612,6 +613,7 @@ public abstract class CustomerUseCasesCompatibilityKit {
         @Override public Activities activities() { return store.activities(); }
         @Override public RoundRobinPositions roundRobinPositions() { return store.roundRobinPositions(); }
         @Override public Outbox outbox() { return store.outbox(); }
+        @Override public Reminders reminders() { return store.reminders(); }
         @Override public void close() { }
     }
 
