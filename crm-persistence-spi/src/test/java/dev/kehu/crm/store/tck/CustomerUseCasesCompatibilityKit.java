@@ -34,6 +34,7 @@ import dev.kehu.crm.common.StaleRecordException;
 import dev.kehu.crm.common.Transactions;
 import dev.kehu.crm.common.UserId;
 import dev.kehu.crm.common.Violation;
+import dev.kehu.crm.contact.BirthdayWindow;
 import dev.kehu.crm.contact.Contact;
 import dev.kehu.crm.contact.ContactDetails;
 import dev.kehu.crm.contact.Contacts;
@@ -661,6 +662,9 @@ public abstract class CustomerUseCasesCompatibilityKit {
         }
 
         @Override public Optional<Contact> find(TenantId t, ContactId id) { return delegate.find(t, id); }
+        @Override public List<Contact> birthdaysIn(TenantId t, BirthdayWindow w, ContactId after, int limit) {
+            return delegate.birthdaysIn(t, w, after, limit);
+        }
         /** The next {@code parties} listings wait for each other, for at most two seconds. */
         void meetBeforeListing(int parties) {
             meeting = new CyclicBarrier(parties);

@@ -803,6 +803,14 @@ public abstract class SalesUseCasesCompatibilityKit {
                 @Override public List<AttachedRecord> attachments(TenantId t, OpportunityId id) {
                     return delegate.attachments(t, id);
                 }
+                @Override public List<Opportunity> openUnchangedSince(TenantId t, Instant before, OpportunityId after,
+                                                                      int limit) {
+                    return delegate.openUnchangedSince(t, before, after, limit);
+                }
+                @Override public List<Opportunity> openExpectedBefore(TenantId t, LocalDate before, OpportunityId after,
+                                                                      int limit) {
+                    return delegate.openExpectedBefore(t, before, after, limit);
+                }
 
                 @Override
                 public Opportunity save(Opportunity opportunity) {
