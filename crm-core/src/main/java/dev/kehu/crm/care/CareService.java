@@ -111,7 +111,10 @@ public final class CareService {
     /** Stores the reminders of one page and notifies their recipients; returns how many were new. */
     private int remind(Actor actor, String rule, List<ReminderCandidate> candidates) {
         int created = 0;
-        for (ReminderCandidate candidate : candidates) {
+        // In key order, so that two hosts running at once take the keys' locks in the same order and never deadlock.
+        List<ReminderCandidate> byKey = new ArrayList<>(candidates);
+        byKey.sort(java.util.Comparator.comparing(c -> c.key(rule)));
+        for (ReminderCandidate candidate : byKey) {
             Instant now = context.now();
             String key = candidate.key(rule);
             Reminder reminder = new Reminder(actor.tenant(), key, rule, candidate.subjectType(), candidate.subjectId(),
