@@ -158,11 +158,7 @@ public final class JdbcDevelopmentPlans implements DevelopmentPlans {
             where.and("(s.plan_id > :after_plan OR (s.plan_id = :after_plan AND s.step_number > :after_step))",
                     st -> st.string("after_plan", after.plan().value()).integer("after_step", after.step().number()));
         }
-        NamedSql sql = NamedSql.of("SELECT " + OVERDUE_COLUMNS + "\nFROM " + OVERDUE_FROM + "\nWHERE " + where.sql()
-                + "\nORDER BY s.plan_id, s.step_number\nLIMIT :limit");
-        return transactions.withConnection(connection -> sql.list(connection, dialect, st -> {
-            where.bind(st);
-            st.bigint("limit", limit);
-        }, OVERDUE_STEP));
+        return transactions.withConnection(connection -> Keyset.page(connection, dialect, OVERDUE_COLUMNS,
+                OVERDUE_FROM, where, "s.plan_id, s.step_number", limit, OVERDUE_STEP));
     }
 }

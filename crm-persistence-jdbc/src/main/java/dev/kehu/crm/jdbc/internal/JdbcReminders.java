@@ -92,11 +92,7 @@ public final class JdbcReminders implements Reminders {
             where.and("(r.due_date > :after_due OR (r.due_date = :after_due AND r.reminder_key > :after_key))",
                     s -> s.date("after_due", after.due()).string("after_key", after.key()));
         }
-        NamedSql sql = NamedSql.of("SELECT " + COLUMNS + "\nFROM kehu_reminder r\nWHERE " + where.sql()
-                + "\nORDER BY r.due_date, r.reminder_key\nLIMIT :limit");
-        return transactions.withConnection(connection -> sql.list(connection, dialect, s -> {
-            where.bind(s);
-            s.bigint("limit", limit);
-        }, mapper));
+        return transactions.withConnection(connection -> Keyset.page(connection, dialect, COLUMNS, "kehu_reminder r",
+                where, "r.due_date, r.reminder_key", limit, mapper));
     }
 }

@@ -25,10 +25,19 @@ final class Keyset {
     /** {@code SELECT columns FROM from WHERE where AND idColumn > :after_id ORDER BY idColumn LIMIT :limit}. */
     static <T> List<T> byId(Connection connection, Dialect dialect, String columns, String from, Where where,
                             String idColumn, String after, int limit, RowMapper<T> mapper) throws SQLException {
-        checkLimit(limit);
         if (after != null) where.and(idColumn + " > :after_id", "after_id", after);
+        return page(connection, dialect, columns, from, where, idColumn, limit, mapper);
+    }
+
+    /**
+     * {@code SELECT columns FROM from WHERE where ORDER BY orderBy LIMIT :limit}: the caller has put the condition
+     * of reading on after the last row into {@code where}.
+     */
+    static <T> List<T> page(Connection connection, Dialect dialect, String columns, String from, Where where,
+                            String orderBy, int limit, RowMapper<T> mapper) throws SQLException {
+        checkLimit(limit);
         NamedSql sql = NamedSql.of("SELECT " + columns + "\nFROM " + from + "\nWHERE " + where.sql()
-                + "\nORDER BY " + idColumn + "\nLIMIT :limit");
+                + "\nORDER BY " + orderBy + "\nLIMIT :limit");
         return sql.list(connection, dialect, s -> {
             where.bind(s);
             s.bigint("limit", limit);

@@ -267,10 +267,7 @@ public abstract class CareStoreCompatibilityKit extends StorePerTest {
 
         private Opportunity opportunity(String id, OpportunityStatus status) {
             Opportunity o = minimalOpportunity(TENANT, id, HUAXIA);
-            if (status == OpportunityStatus.WON) {
-                o = o.toBuilder().status(status).probability(Probability.CERTAIN).closedAt(T0).build();
-            }
-            return store.opportunities().save(o);
+            return store.opportunities().save(status == OpportunityStatus.WON ? TestRecords.won(o) : o);
         }
 
         private DevelopmentPlan plan(String id, Opportunity o) {

@@ -36,7 +36,6 @@ import dev.kehu.crm.notification.Notification;
 import dev.kehu.crm.opportunity.Opportunities;
 import dev.kehu.crm.opportunity.Opportunity;
 import dev.kehu.crm.opportunity.OpportunityStatus;
-import dev.kehu.crm.opportunity.Probability;
 import dev.kehu.crm.outbox.Outbox;
 import dev.kehu.crm.outbox.OutboxKind;
 import dev.kehu.crm.outbox.OutboxMessage;
@@ -117,10 +116,7 @@ public abstract class CareUseCasesCompatibilityKit {
     private Opportunity opportunity(String id, Instant updatedAt, LocalDate expected, OpportunityStatus status) {
         Opportunity o = minimalOpportunity(TestRecords.TENANT, id, HUAXIA).toBuilder().owner(LI).updatedAt(updatedAt)
                 .expectedSigningDate(expected).build();
-        if (status == OpportunityStatus.WON) {
-            o = o.toBuilder().status(status).probability(Probability.CERTAIN).closedAt(T0).build();
-        }
-        return store.opportunities().save(o);
+        return store.opportunities().save(status == OpportunityStatus.WON ? TestRecords.won(o) : o);
     }
 
     private List<String> keys() {
