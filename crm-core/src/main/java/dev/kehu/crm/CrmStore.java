@@ -3,6 +3,7 @@ package dev.kehu.crm;
 import dev.kehu.crm.activity.Activities;
 import dev.kehu.crm.assignment.RoundRobinPositions;
 import dev.kehu.crm.audit.AuditLog;
+import dev.kehu.crm.care.Reminders;
 import dev.kehu.crm.common.Transactions;
 import dev.kehu.crm.contact.Contacts;
 import dev.kehu.crm.customer.Customers;
@@ -42,6 +43,9 @@ public interface CrmStore extends AutoCloseable {
 
     /** Notifications and domain events waiting for delivery, written with the changes that caused them. */
     Outbox outbox();
+
+    /** Care reminders made by the daily run, one per rule, subject and due date. */
+    Reminders reminders();
 
     /** Releases what the store holds (not a {@code DataSource} the host passed in). */
     @Override

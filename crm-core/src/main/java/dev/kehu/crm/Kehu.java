@@ -6,6 +6,8 @@ import dev.kehu.crm.activity.ActivityService;
 import dev.kehu.crm.assignment.AssignmentService;
 import dev.kehu.crm.assignment.SalesForce;
 import dev.kehu.crm.callcentre.CallCentre;
+import dev.kehu.crm.care.CareRules;
+import dev.kehu.crm.care.CareService;
 import dev.kehu.crm.common.BaseCurrency;
 import dev.kehu.crm.common.ExchangeRates;
 import dev.kehu.crm.common.FixedExchangeRates;
@@ -62,6 +64,7 @@ public final class Kehu implements AutoCloseable {
     private final ForecastService forecasts;
     private final BaseCurrency baseCurrency;
     private final OutboxService outbox;
+    private final CareService care;
 
     private Kehu(Builder builder) {
         store = requireNonNull(builder.store, "a Kehu needs a store: Kehu.builder().store(...)");
@@ -91,6 +94,8 @@ public final class Kehu implements AutoCloseable {
                 store.roundRobinPositions(), builder.salesForce, base);
         developmentPlans = new DevelopmentPlanService(context, store.developmentPlans(), store.opportunities());
         forecasts = new ForecastService(context, store.opportunities(), base);
+        care = new CareService(context, store.reminders(), builder.careRules, store.contacts(), store.customers(),
+                store.developmentPlans(), store.activities(), store.opportunities());
     }
 
     public static Builder builder() {
@@ -155,6 +160,14 @@ public final class Kehu implements AutoCloseable {
         return outbox;
     }
 
+    /**
+     * Customer care reminders (S3): the daily run a host schedules ({@code kehu.care().run(systemActor, today)})
+     * and each person's reminders.
+     */
+    public CareService care() {
+        return care;
+    }
+
     /** The reporting currency and its rates: {@code kehu.baseCurrency().convert(amount, date)}. */
     public BaseCurrency baseCurrency() {
         return baseCurrency;
@@ -185,6 +198,7 @@ public final class Kehu implements AutoCloseable {
         private Notifications notifications = Notifications.logging();
         private DomainEvents domainEvents = DomainEvents.none();
         private RetryPolicy retryPolicy = RetryPolicy.standard();
+        private CareRules careRules = CareRules.defaults();
 
         private Builder() {
         }
@@ -233,6 +247,9 @@ public final class Kehu implements AutoCloseable {
 
         /** How failed deliveries are retried; {@link RetryPolicy#standard()} by default. */
         public Builder retryPolicy(RetryPolicy value) { retryPolicy = requireNonNull(value); return this; }
+
+        /** The care rules and their parameters; {@link CareRules#defaults()} (every rule on) by default. */
+        public Builder careRules(CareRules value) { careRules = requireNonNull(value); return this; }
 
         public Kehu build() {
             return new Kehu(this);

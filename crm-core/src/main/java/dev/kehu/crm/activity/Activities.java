@@ -1,6 +1,7 @@
 package dev.kehu.crm.activity;
 
 import dev.kehu.crm.common.TenantId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,4 +23,12 @@ public interface Activities {
 
     /** The activities matching {@code query}, by due time then id. */
     List<Activity> matching(TenantId tenant, ActivityQuery query);
+
+    // Care reminders
+
+    /**
+     * The tenant's open activities due before {@code before}, by id, after the activity {@code after} (none: from
+     * the first), at most {@code limit} (1–1000); answered from an index on status and due time.
+     */
+    List<Activity> overdue(TenantId tenant, Instant before, ActivityId after, int limit);
 }

@@ -28,4 +28,13 @@ public interface Contacts {
     List<Contact> findByPhone(TenantId tenant, PhoneNumber phone);
 
     Page<Contact> page(TenantId tenant, ContactQuery query, PageRequest<ContactSort> request);
+
+    // Care reminders (S3)
+
+    /**
+     * The tenant's contacts whose birthday falls in {@code window} (as {@link BirthdayWindow#matches} says), by id,
+     * after the contact {@code after} (none: from the first), at most {@code limit} (1–1000). Answered from an
+     * index on the birthday's month-day, never by reading every contact.
+     */
+    List<Contact> birthdaysIn(TenantId tenant, BirthdayWindow window, ContactId after, int limit);
 }

@@ -119,8 +119,17 @@ public record ServiceContext(Transactions transactions, AuditLog auditLog, Clock
 
     /** Writes a notification to the outbox in the current transaction; it goes out once that has committed. */
     public void notify(Notification n) {
-        dispatch.write(OutboxMessage.pending(nextId(), n.tenant(), OutboxKind.NOTIFICATION,
-                "notification:" + n.topic() + ":" + n.recordId() + ":" + nextId(), n.topic(), n.recordType(),
-                n.recordId(), n.recipient(), n.actor(), n.at(), n.details()));
+        String id = nextId();
+        write(id, n, "notification:" + n.topic() + ":" + n.recordId() + ":" + nextId());
+    }
+
+    /** As {@link #notify(Notification)}, under an idempotency key of the caller's: a taken key writes nothing. */
+    public void notify(Notification n, String idempotencyKey) {
+        write(nextId(), n, idempotencyKey);
+    }
+
+    private void write(String id, Notification n, String idempotencyKey) {
+        dispatch.write(OutboxMessage.pending(id, n.tenant(), OutboxKind.NOTIFICATION, idempotencyKey, n.topic(),
+                n.recordType(), n.recordId(), n.recipient(), n.actor(), n.at(), n.details()));
     }
 }

@@ -1,6 +1,8 @@
 package dev.kehu.crm.opportunity;
 
 import dev.kehu.crm.common.TenantId;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,4 +45,20 @@ public interface Opportunities {
 
     /** The records attached to the opportunity, oldest first (ties by id). */
     List<AttachedRecord> attachments(TenantId tenant, OpportunityId id);
+
+    // Care reminders
+
+    /**
+     * The tenant's open opportunities last changed before {@code before} ({@code updatedAt}), by id, after the
+     * opportunity {@code after} (none: from the first), at most {@code limit} (1–1000); answered from an index on
+     * status and time of the last change.
+     */
+    List<Opportunity> openUnchangedSince(TenantId tenant, Instant before, OpportunityId after, int limit);
+
+    /**
+     * The tenant's open opportunities expected to be signed before {@code before} (none without a date), by id,
+     * after the opportunity {@code after} (none: from the first), at most {@code limit} (1–1000); answered from the
+     * index on status and expected signing date.
+     */
+    List<Opportunity> openExpectedBefore(TenantId tenant, LocalDate before, OpportunityId after, int limit);
 }

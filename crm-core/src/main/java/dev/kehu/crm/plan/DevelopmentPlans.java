@@ -3,6 +3,7 @@ package dev.kehu.crm.plan;
 import dev.kehu.crm.common.TenantId;
 import dev.kehu.crm.common.UserId;
 import dev.kehu.crm.opportunity.OpportunityId;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,4 +29,13 @@ public interface DevelopmentPlans {
 
     /** The plans the person carries out, by id. */
     List<DevelopmentPlan> ownedBy(TenantId tenant, UserId owner);
+
+    // Care reminders
+
+    /**
+     * The steps without a result planned for a day before {@code today}, of the tenant's plans whose opportunity is
+     * still open: by plan id, then step number, after the step {@code after} (none: from the first), at most
+     * {@code limit} (1–1000). Answered from an index on the steps' done date and planned date.
+     */
+    List<OverdueStep> overdueSteps(TenantId tenant, LocalDate today, OverdueStep after, int limit);
 }

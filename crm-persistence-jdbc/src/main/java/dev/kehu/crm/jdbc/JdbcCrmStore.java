@@ -6,6 +6,7 @@ import dev.kehu.crm.CrmStore;
 import dev.kehu.crm.activity.Activities;
 import dev.kehu.crm.assignment.RoundRobinPositions;
 import dev.kehu.crm.audit.AuditLog;
+import dev.kehu.crm.care.Reminders;
 import dev.kehu.crm.common.Transactions;
 import dev.kehu.crm.contact.Contacts;
 import dev.kehu.crm.customer.Customers;
@@ -19,6 +20,7 @@ import dev.kehu.crm.jdbc.internal.JdbcLeads;
 import dev.kehu.crm.jdbc.internal.JdbcOpportunities;
 import dev.kehu.crm.jdbc.internal.JdbcOutbox;
 import dev.kehu.crm.jdbc.internal.JdbcQuotes;
+import dev.kehu.crm.jdbc.internal.JdbcReminders;
 import dev.kehu.crm.jdbc.internal.JdbcRoundRobinPositions;
 import dev.kehu.crm.jdbc.internal.JdbcTransactions;
 import dev.kehu.crm.jdbc.internal.Migrations;
@@ -62,6 +64,7 @@ public final class JdbcCrmStore implements CrmStore {
     private final JdbcActivities activities;
     private final JdbcRoundRobinPositions roundRobinPositions;
     private final JdbcOutbox outbox;
+    private final JdbcReminders reminders;
     private final Dialect dialect;
     private final List<AutoCloseable> onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -79,6 +82,7 @@ public final class JdbcCrmStore implements CrmStore {
         this.activities = new JdbcActivities(transactions, dialect);
         this.roundRobinPositions = new JdbcRoundRobinPositions(transactions, dialect);
         this.outbox = new JdbcOutbox(transactions, dialect);
+        this.reminders = new JdbcReminders(transactions, dialect);
         this.onClose = List.copyOf(onClose);
     }
 
@@ -144,6 +148,11 @@ public final class JdbcCrmStore implements CrmStore {
     @Override
     public Outbox outbox() {
         return outbox;
+    }
+
+    @Override
+    public Reminders reminders() {
+        return reminders;
     }
 
     /** The database this store runs on: {@code H2}, {@code POSTGRESQL}, {@code MARIADB} or {@code MYSQL}. */

@@ -4,11 +4,13 @@ import static dev.kehu.crm.store.tck.TestRecords.TENANT;
 import static dev.kehu.crm.store.tck.TestRecords.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kehu.crm.contact.BirthdayWindow;
 import dev.kehu.crm.customer.Customer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.Flyway;
@@ -41,7 +43,7 @@ class JdbcMigrationTest {
 
         assertThat(query("SELECT \"version\", \"success\" FROM \"kehu_schema_history\""
                 + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
-                .containsExactly("1 TRUE", "2 TRUE", "3 TRUE", "7 TRUE");
+                .containsExactly("1 TRUE", "2 TRUE", "3 TRUE", "6 TRUE", "7 TRUE");
     }
 
     @Test
@@ -62,8 +64,32 @@ class JdbcMigrationTest {
         assertThat(query("SELECT \"version\", \"description\" FROM \"kehu_schema_history\""
                 + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
                 .containsExactly("0 Kehu baseline", "1 customers contacts audit", "2 sales", "3 outbox",
-                        "7 outbox purge");
+                        "6 care reminders", "7 outbox purge");
         assertThat(query("SELECT COUNT(*) FROM host_order")).containsExactly("0");
+    }
+
+    @Test
+    @DisplayName("schema 6 gives contacts stored before it their birthday's month-day, so the birthday rule finds them")
+    void birthdaysOfExistingContacts() throws SQLException {
+        Flyway.configure().dataSource(database).locations("classpath:db/kehu/h2").table("kehu_schema_history")
+                .target("3").load().migrate();
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO kehu_contact (tenant_id, id, customer_id, name, name_lc, mnemonic,"
+                    + " category, is_primary, birthday, created_at, updated_at, version) VALUES"
+                    + " ('tenant-a', 'k-1', 'c-1', '李娜', '李娜', 'ln', 'ORDINARY', FALSE, DATE '1980-12-30',"
+                    + " TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00', TIMESTAMP WITH TIME ZONE"
+                    + " '2026-01-01 00:00:00+00', 1),"
+                    + " ('tenant-a', 'k-2', 'c-1', '王伟', '王伟', 'ww', 'ORDINARY', FALSE, DATE '2000-02-29',"
+                    + " TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00', TIMESTAMP WITH TIME ZONE"
+                    + " '2026-01-01 00:00:00+00', 1)");
+        }
+
+        try (JdbcCrmStore store = JdbcCrmStore.create(database)) {
+            assertThat(store.contacts().birthdaysIn(TENANT, BirthdayWindow.ahead(LocalDate.of(2026, 12, 28), 7),
+                    null, 10)).extracting(c -> c.id().value()).containsExactly("k-1");
+            assertThat(store.contacts().birthdaysIn(TENANT, BirthdayWindow.ahead(LocalDate.of(2027, 2, 27), 1),
+                    null, 10)).extracting(c -> c.id().value()).containsExactly("k-2");
+        }
     }
 
     @ParameterizedTest
@@ -71,7 +97,7 @@ class JdbcMigrationTest {
     @DisplayName("the scripts of every database are on the class path, for hosts that run them with another tool")
     void scriptsAreOnTheClassPath(String database) {
         for (String script : List.of("V1__customers_contacts_audit.sql", "V2__sales.sql", "V3__outbox.sql",
-                "V7__outbox_purge.sql")) {
+                "V6__care_reminders.sql", "V7__outbox_purge.sql")) {
             assertThat(getClass().getClassLoader().getResource("db/kehu/" + database + "/" + script)).as(script)
                     .isNotNull();
         }

@@ -4,6 +4,7 @@ import dev.kehu.crm.CrmStore;
 import dev.kehu.crm.activity.Activities;
 import dev.kehu.crm.assignment.RoundRobinPositions;
 import dev.kehu.crm.audit.AuditLog;
+import dev.kehu.crm.care.Reminders;
 import dev.kehu.crm.common.Transactions;
 import dev.kehu.crm.contact.Contacts;
 import dev.kehu.crm.customer.Customers;
@@ -21,6 +22,7 @@ import dev.kehu.crm.store.internal.MemoryLeads;
 import dev.kehu.crm.store.internal.MemoryOpportunities;
 import dev.kehu.crm.store.internal.MemoryOutbox;
 import dev.kehu.crm.store.internal.MemoryQuotes;
+import dev.kehu.crm.store.internal.MemoryReminders;
 import dev.kehu.crm.store.internal.MemoryRoundRobinPositions;
 import dev.kehu.crm.store.internal.MemoryTransactions;
 
@@ -43,6 +45,7 @@ public final class InMemoryCrmStore implements CrmStore {
     private final Activities activities = new MemoryActivities(transactions);
     private final RoundRobinPositions roundRobinPositions = new MemoryRoundRobinPositions(transactions);
     private final Outbox outbox = new MemoryOutbox(transactions);
+    private final Reminders reminders = new MemoryReminders(transactions);
 
     private InMemoryCrmStore() {
     }
@@ -105,6 +108,11 @@ public final class InMemoryCrmStore implements CrmStore {
     @Override
     public Outbox outbox() {
         return outbox;
+    }
+
+    @Override
+    public Reminders reminders() {
+        return reminders;
     }
 
     /** Drops every record; the store refuses further calls. */

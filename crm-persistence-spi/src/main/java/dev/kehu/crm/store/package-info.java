@@ -42,6 +42,12 @@
  *     attempt, creation time and id; {@code list} a tenant's messages as
  *     {@link dev.kehu.crm.outbox.OutboxQuery#matches} selects them, by creation time and id, from after the
  *     message {@code after} names (whether or not it still matches).</li>
+ * <li><b>Care reminders.</b> {@link dev.kehu.crm.care.Reminders#add} stores a reminder and returns {@code true},
+ *     unless its tenant has one with the same key: then {@code false}, nothing written, and the transaction goes
+ *     on, as the outbox's append. The care queries ({@code Contacts.birthdaysIn}, {@code DevelopmentPlans
+ *     .overdueSteps}, {@code Activities.overdue}, {@code Opportunities.openUnchangedSince} and
+ *     {@code openExpectedBefore}) page by keyset after the given row, at most {@code limit} (1–1000), each
+ *     answered from an index; {@code CareStoreCompatibilityKit} checks them.</li>
  * <li><b>Tenants.</b> Every read sees only the records of the tenant asked for; a record cannot be updated
  *     through another tenant (that is a stale update). Ids are unique across tenants (see
  *     {@link dev.kehu.crm.common.IdGenerator}), so a store may key records on the id alone; round-robin

@@ -4,6 +4,7 @@ import dev.kehu.crm.CrmStore;
 import dev.kehu.crm.activity.Activities;
 import dev.kehu.crm.assignment.RoundRobinPositions;
 import dev.kehu.crm.audit.AuditLog;
+import dev.kehu.crm.care.Reminders;
 import dev.kehu.crm.common.Transactions;
 import dev.kehu.crm.contact.Contacts;
 import dev.kehu.crm.customer.Customers;
@@ -31,6 +32,7 @@ final class TestProviders {
         @Override public Activities activities() { return delegate.activities(); }
         @Override public RoundRobinPositions roundRobinPositions() { return delegate.roundRobinPositions(); }
         @Override public Outbox outbox() { return delegate.outbox(); }
+        @Override public Reminders reminders() { return delegate.reminders(); }
         @Override public void close() { delegate.close(); }
     }
 

@@ -11,6 +11,7 @@ import dev.kehu.crm.activity.ActivityStatus;
 import dev.kehu.crm.common.StaleRecordException;
 import dev.kehu.crm.common.TenantId;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -108,5 +109,17 @@ public final class JdbcActivities implements Activities {
                 .instant("cancelled_at", a.cancelledAt())
                 .instant("created_at", a.createdAt())
                 .instant("updated_at", a.updatedAt());
+    }
+
+    /** Open activities due before a time, served by {@code kehu_activity_status_due_ix (tenant_id, status, due_at)}. */
+    @Override
+    public List<Activity> overdue(TenantId tenant, Instant before, ActivityId after, int limit) {
+        requireNonNull(tenant, "tenant");
+        requireNonNull(before, "before");
+        Where where = new Where().and("a.tenant_id = :tenant_id", "tenant_id", tenant.value())
+                .and("a.status = :status", "status", ActivityStatus.OPEN.name())
+                .and("a.due_at < :before", s -> s.instant("before", before));
+        return transactions.withConnection(connection -> Keyset.byId(connection, dialect, COLUMNS, "kehu_activity a",
+                where, "a.id", after == null ? null : after.value(), limit, mapper));
     }
 }

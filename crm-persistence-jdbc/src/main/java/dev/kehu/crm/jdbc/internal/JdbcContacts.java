@@ -8,6 +8,7 @@ import dev.kehu.crm.common.PageRequest;
 import dev.kehu.crm.common.PhoneNumber;
 import dev.kehu.crm.common.StaleRecordException;
 import dev.kehu.crm.common.TenantId;
+import dev.kehu.crm.contact.BirthdayWindow;
 import dev.kehu.crm.contact.Contact;
 import dev.kehu.crm.contact.ContactId;
 import dev.kehu.crm.contact.ContactQuery;
@@ -43,11 +44,11 @@ public final class JdbcContacts implements Contacts {
             INSERT INTO kehu_contact (tenant_id, id, customer_id, name, name_lc, mnemonic, gender, category,
                 responsibility, salutation, is_primary, department, position_name, org_unit_id, work_phone, fax,
                 mobile, home_phone, email, email_lc, messenger, home_address, birthday, hobbies, notes, created_at,
-                updated_at, version)
+                updated_at, version, birthday_md)
             VALUES (:tenant_id, :id, :customer_id, :name, :name_lc, :mnemonic, :gender, :category,
                 :responsibility, :salutation, :is_primary, :department, :position_name, :org_unit_id, :work_phone,
                 :fax, :mobile, :home_phone, :email, :email_lc, :messenger, :home_address, :birthday, :hobbies,
-                :notes, :created_at, :updated_at, :new_version)""");
+                :notes, :created_at, :updated_at, :new_version, :birthday_md)""");
 
     private static final NamedSql UPDATE = NamedSql.of("""
             UPDATE kehu_contact
@@ -57,7 +58,8 @@ public final class JdbcContacts implements Contacts {
                 position_name = :position_name, org_unit_id = :org_unit_id, work_phone = :work_phone, fax = :fax,
                 mobile = :mobile, home_phone = :home_phone, email = :email, email_lc = :email_lc,
                 messenger = :messenger, home_address = :home_address, birthday = :birthday, hobbies = :hobbies,
-                notes = :notes, created_at = :created_at, updated_at = :updated_at, version = :new_version
+                notes = :notes, created_at = :created_at, updated_at = :updated_at, version = :new_version,
+                birthday_md = :birthday_md
             WHERE tenant_id = :tenant_id AND id = :id AND version = :version""");
 
     private static final VersionedRows ROWS = new VersionedRows("kehu_contact", "id", INSERT, UPDATE);
@@ -142,6 +144,23 @@ public final class JdbcContacts implements Contacts {
         };
     }
 
+    /**
+     * The SQL form of {@link BirthdayWindow#matches}: one range of {@code birthday_md}, or two over the year end,
+     * served by {@code kehu_contact_birthday_ix (tenant_id, birthday_md, id)}.
+     */
+    @Override
+    public List<Contact> birthdaysIn(TenantId tenant, BirthdayWindow window, ContactId after, int limit) {
+        requireNonNull(tenant, "tenant");
+        requireNonNull(window, "window");
+        Where where = new Where().and("k.tenant_id = :tenant_id", "tenant_id", tenant.value());
+        String range = window.wraps()
+                ? "(k.birthday_md >= :md_from OR k.birthday_md <= :md_to)"
+                : "k.birthday_md BETWEEN :md_from AND :md_to";
+        where.and(range, s -> s.integer("md_from", window.fromKey()).integer("md_to", window.toKey()));
+        return transactions.withConnection(connection -> Keyset.byId(connection, dialect, COLUMNS, "kehu_contact k",
+                where, "k.id", after == null ? null : after.value(), limit, mapper));
+    }
+
     @Override
     public Contact save(Contact contact) {
         requireNonNull(contact, "contact");
@@ -176,6 +195,7 @@ public final class JdbcContacts implements Contacts {
                 .string("messenger", c.messenger())
                 .string("home_address", c.homeAddress())
                 .date("birthday", c.birthday())
+                .integer("birthday_md", BirthdayWindow.monthDay(c.birthday()))
                 .string("hobbies", c.hobbies())
                 .string("notes", c.notes())
                 .instant("created_at", c.createdAt())

@@ -9,7 +9,10 @@ import dev.kehu.crm.opportunity.OpportunityId;
 import dev.kehu.crm.plan.DevelopmentPlan;
 import dev.kehu.crm.plan.DevelopmentPlanId;
 import dev.kehu.crm.plan.DevelopmentPlans;
+import dev.kehu.crm.plan.OverdueStep;
 import dev.kehu.crm.plan.PlanStep;
+import dev.kehu.crm.opportunity.OpportunityStatus;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,6 +61,29 @@ public final class JdbcDevelopmentPlans implements DevelopmentPlans {
                 notes, result, done_on)
             VALUES (:tenant_id, :plan_id, :step_number, :what, :planned_date, :planned_time, :notes, :result,
                 :done_on)""");
+
+    /**
+     * Steps without a result planned before a day, of plans whose opportunity is open: the steps come from
+     * {@code kehu_development_plan_step_open_ix (tenant_id, done_on, planned_date)}, their plan and opportunity by
+     * primary key.
+     */
+    private static final String OVERDUE_COLUMNS = """
+            s.plan_id, p.opportunity_id, p.owner, s.step_number, s.what, s.planned_date, s.planned_time, s.notes,
+            s.result, s.done_on""";
+    private static final String OVERDUE_FROM = """
+            kehu_development_plan_step s
+            JOIN kehu_development_plan p ON p.tenant_id = s.tenant_id AND p.id = s.plan_id
+            JOIN kehu_opportunity o ON o.tenant_id = p.tenant_id AND o.id = p.opportunity_id""";
+    private static final RowMapper<OverdueStep> OVERDUE_STEP = new RowMapper<>() {
+        private final PlanStepRowMapper steps = new PlanStepRowMapper();
+
+        @Override
+        public OverdueStep map(java.sql.ResultSet row) throws java.sql.SQLException {
+            return new OverdueStep(new DevelopmentPlanId(row.getString("plan_id")),
+                    new OpportunityId(row.getString("opportunity_id")), new UserId(row.getString("owner")),
+                    steps.map(row));
+        }
+    };
 
     private final JdbcTransactions transactions;
     private final Dialect dialect;
@@ -117,5 +143,22 @@ public final class JdbcDevelopmentPlans implements DevelopmentPlans {
         requireNonNull(owner, "owner");
         return transactions.withConnection(connection -> rows.load(connection, dialect, OWNED_BY,
                 s -> s.string("tenant_id", tenant.value()).string("owner", owner.value())));
+    }
+
+    @Override
+    public List<OverdueStep> overdueSteps(TenantId tenant, LocalDate today, OverdueStep after, int limit) {
+        requireNonNull(tenant, "tenant");
+        requireNonNull(today, "today");
+        Keyset.checkLimit(limit);
+        Where where = new Where().and("s.tenant_id = :tenant_id", "tenant_id", tenant.value())
+                .and("s.done_on IS NULL")
+                .and("s.planned_date < :today", st -> st.date("today", today))
+                .and("o.status = :status", "status", OpportunityStatus.OPEN.name());
+        if (after != null) {
+            where.and("(s.plan_id > :after_plan OR (s.plan_id = :after_plan AND s.step_number > :after_step))",
+                    st -> st.string("after_plan", after.plan().value()).integer("after_step", after.step().number()));
+        }
+        return transactions.withConnection(connection -> Keyset.page(connection, dialect, OVERDUE_COLUMNS,
+                OVERDUE_FROM, where, "s.plan_id, s.step_number", limit, OVERDUE_STEP));
     }
 }

@@ -14,11 +14,14 @@ import dev.kehu.crm.opportunity.Opportunities;
 import dev.kehu.crm.opportunity.Opportunity;
 import dev.kehu.crm.opportunity.OpportunityId;
 import dev.kehu.crm.opportunity.OpportunityQuery;
+import dev.kehu.crm.opportunity.OpportunityStatus;
 import dev.kehu.crm.opportunity.Position;
 import dev.kehu.crm.opportunity.StageChange;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -292,5 +295,36 @@ public final class JdbcOpportunities implements Opportunities {
                 .string("weaknesses", r.weaknesses())
                 .string("author", text(r.author()))
                 .instant("created_at", r.createdAt());
+    }
+
+    /**
+     * Open opportunities last changed before a time, served by
+     * {@code kehu_opportunity_status_updated_ix (tenant_id, status, updated_at)}.
+     */
+    @Override
+    public List<Opportunity> openUnchangedSince(TenantId tenant, Instant before, OpportunityId after, int limit) {
+        requireNonNull(tenant, "tenant");
+        requireNonNull(before, "before");
+        return openPage(tenant, "o.updated_at < :before", s -> s.instant("before", before), after, limit);
+    }
+
+    /**
+     * Open opportunities expected to be signed before a day, served by
+     * {@code kehu_opportunity_status_ix (tenant_id, status, expected_signing_date)}.
+     */
+    @Override
+    public List<Opportunity> openExpectedBefore(TenantId tenant, LocalDate before, OpportunityId after, int limit) {
+        requireNonNull(tenant, "tenant");
+        requireNonNull(before, "before");
+        return openPage(tenant, "o.expected_signing_date < :before", s -> s.date("before", before), after, limit);
+    }
+
+    private List<Opportunity> openPage(TenantId tenant, String condition, NamedSql.Binder binder, OpportunityId after,
+                                       int limit) {
+        Where where = new Where().and("o.tenant_id = :tenant_id", "tenant_id", tenant.value())
+                .and("o.status = :status", "status", OpportunityStatus.OPEN.name())
+                .and(condition, binder);
+        return transactions.withConnection(connection -> Keyset.byId(connection, dialect, COLUMNS,
+                "kehu_opportunity o", where, "o.id", after == null ? null : after.value(), limit, mapper));
     }
 }

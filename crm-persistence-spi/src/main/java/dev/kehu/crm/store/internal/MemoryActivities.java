@@ -7,6 +7,7 @@ import dev.kehu.crm.activity.Activity;
 import dev.kehu.crm.activity.ActivityId;
 import dev.kehu.crm.activity.ActivityQuery;
 import dev.kehu.crm.common.TenantId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,5 +35,12 @@ public final class MemoryActivities implements Activities {
     public List<Activity> matching(TenantId tenant, ActivityQuery query) {
         requireNonNull(query, "query");
         return activities.list(tenant, query::matches, Ordering.ACTIVITIES);
+    }
+
+    @Override
+    public List<Activity> overdue(TenantId tenant, Instant before, ActivityId after, int limit) {
+        requireNonNull(before, "before");
+        return activities.pageById(tenant, a -> a.isOpen() && a.due().isBefore(before),
+                after == null ? null : after.value(), limit);
     }
 }

@@ -6,6 +6,7 @@ import dev.kehu.crm.common.Page;
 import dev.kehu.crm.common.PageRequest;
 import dev.kehu.crm.common.PhoneNumber;
 import dev.kehu.crm.common.TenantId;
+import dev.kehu.crm.contact.BirthdayWindow;
 import dev.kehu.crm.contact.Contact;
 import dev.kehu.crm.contact.ContactId;
 import dev.kehu.crm.contact.ContactQuery;
@@ -53,5 +54,11 @@ public final class MemoryContacts implements Contacts {
         requireNonNull(query, "query");
         return transactions.read(tables -> Ordering.page(tables.contactsOf(tenant).filter(query::matches),
                 Ordering.contacts(request.sortBy(), request.direction()), request));
+    }
+
+    @Override
+    public List<Contact> birthdaysIn(TenantId tenant, BirthdayWindow window, ContactId after, int limit) {
+        requireNonNull(window, "window");
+        return contacts.pageById(tenant, window::matches, after == null ? null : after.value(), limit);
     }
 }

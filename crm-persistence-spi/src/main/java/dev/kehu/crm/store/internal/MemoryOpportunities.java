@@ -11,8 +11,11 @@ import dev.kehu.crm.opportunity.Opportunities;
 import dev.kehu.crm.opportunity.Opportunity;
 import dev.kehu.crm.opportunity.OpportunityId;
 import dev.kehu.crm.opportunity.OpportunityQuery;
+import dev.kehu.crm.opportunity.OpportunityStatus;
 import dev.kehu.crm.opportunity.StageChange;
 import dev.kehu.crm.store.internal.Tables.Key;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -43,6 +46,22 @@ public final class MemoryOpportunities implements Opportunities {
     public List<Opportunity> matching(TenantId tenant, OpportunityQuery query) {
         requireNonNull(query, "query");
         return opportunities.list(tenant, query::matches, Ordering.OPPORTUNITIES_BY_ID);
+    }
+
+    @Override
+    public List<Opportunity> openUnchangedSince(TenantId tenant, Instant before, OpportunityId after, int limit) {
+        requireNonNull(before, "before");
+        return opportunities.pageById(tenant,
+                o -> o.status() == OpportunityStatus.OPEN && o.updatedAt().isBefore(before),
+                after == null ? null : after.value(), limit);
+    }
+
+    @Override
+    public List<Opportunity> openExpectedBefore(TenantId tenant, LocalDate before, OpportunityId after, int limit) {
+        requireNonNull(before, "before");
+        return opportunities.pageById(tenant, o -> o.status() == OpportunityStatus.OPEN
+                        && o.expectedSigningDate() != null && o.expectedSigningDate().isBefore(before),
+                after == null ? null : after.value(), limit);
     }
 
     @Override

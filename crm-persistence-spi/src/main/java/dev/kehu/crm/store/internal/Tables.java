@@ -3,6 +3,7 @@ package dev.kehu.crm.store.internal;
 import dev.kehu.crm.activity.Activity;
 import dev.kehu.crm.assignment.RoundRobinPositions;
 import dev.kehu.crm.audit.AuditEntry;
+import dev.kehu.crm.care.Reminder;
 import dev.kehu.crm.common.StaleRecordException;
 import dev.kehu.crm.common.TenantId;
 import dev.kehu.crm.contact.Contact;
@@ -39,6 +40,7 @@ final class Tables {
     final Map<Key, Activity> activities = new HashMap<>();
     final Map<Key, RoundRobinPositions.Stored> positions = new HashMap<>(); // by team
     final Map<Key, OutboxMessage> outbox = new HashMap<>();
+    final Map<Key, Reminder> reminders = new HashMap<>(); // by reminder key
 
     private Tables() {
     }
@@ -57,6 +59,7 @@ final class Tables {
         copy.activities.putAll(activities);
         copy.positions.putAll(positions);
         copy.outbox.putAll(outbox);
+        copy.reminders.putAll(reminders);
         return copy;
     }
 

@@ -67,6 +67,27 @@ final class VersionedTable<T> {
         });
     }
 
+    /**
+     * The tenant's records that meet {@code condition}, by id (code point order), after the id {@code after}
+     * ({@code null}: from the first), at most {@code limit} (1–1000): the keyset paging of the care queries.
+     */
+    List<T> pageById(TenantId tenant, Predicate<? super T> condition, String after, int limit) {
+        checkLimit(limit);
+        return transactions.read(tables -> table.apply(tables).entrySet().stream()
+                .filter(e -> e.getKey().tenant().equals(tenant))
+                .filter(e -> after == null || Ordering.TEXT.compare(e.getKey().id(), after) > 0)
+                .filter(e -> condition.test(e.getValue()))
+                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(Key::id, Ordering.TEXT)))
+                .limit(limit)
+                .map(Map.Entry::getValue)
+                .toList());
+    }
+
+    /** Refuses a page size outside 1–1000, as every paged query of the ports does. */
+    static void checkLimit(int limit) {
+        if (limit < 1 || limit > 1000) throw new IllegalArgumentException("limit must be 1 to 1000, got " + limit);
+    }
+
     /** The tenant's records that meet {@code condition}, in {@code order}. */
     List<T> list(TenantId tenant, Predicate<? super T> condition, Comparator<? super T> order) {
         return transactions.read(tables ->

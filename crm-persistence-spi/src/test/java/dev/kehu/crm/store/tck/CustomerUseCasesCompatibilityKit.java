@@ -15,6 +15,7 @@ import dev.kehu.crm.plan.DevelopmentPlans;
 import dev.kehu.crm.quote.Quotes;
 import dev.kehu.crm.audit.AuditEntry;
 import dev.kehu.crm.audit.AuditLog;
+import dev.kehu.crm.care.Reminders;
 import dev.kehu.crm.audit.FieldChange;
 import dev.kehu.crm.callcentre.Callers;
 import dev.kehu.crm.common.BusinessRuleException;
@@ -33,6 +34,7 @@ import dev.kehu.crm.common.StaleRecordException;
 import dev.kehu.crm.common.Transactions;
 import dev.kehu.crm.common.UserId;
 import dev.kehu.crm.common.Violation;
+import dev.kehu.crm.contact.BirthdayWindow;
 import dev.kehu.crm.contact.Contact;
 import dev.kehu.crm.contact.ContactDetails;
 import dev.kehu.crm.contact.Contacts;
@@ -612,6 +614,7 @@ public abstract class CustomerUseCasesCompatibilityKit {
         @Override public Activities activities() { return store.activities(); }
         @Override public RoundRobinPositions roundRobinPositions() { return store.roundRobinPositions(); }
         @Override public Outbox outbox() { return store.outbox(); }
+        @Override public Reminders reminders() { return store.reminders(); }
         @Override public void close() { }
     }
 
@@ -659,6 +662,9 @@ public abstract class CustomerUseCasesCompatibilityKit {
         }
 
         @Override public Optional<Contact> find(TenantId t, ContactId id) { return delegate.find(t, id); }
+        @Override public List<Contact> birthdaysIn(TenantId t, BirthdayWindow w, ContactId after, int limit) {
+            return delegate.birthdaysIn(t, w, after, limit);
+        }
         /** The next {@code parties} listings wait for each other, for at most two seconds. */
         void meetBeforeListing(int parties) {
             meeting = new CyclicBarrier(parties);

@@ -20,6 +20,7 @@ import dev.kehu.crm.assignment.RoundRobinPositions;
 import dev.kehu.crm.assignment.SalesForce;
 import dev.kehu.crm.assignment.SalesRep;
 import dev.kehu.crm.audit.AuditLog;
+import dev.kehu.crm.care.Reminders;
 import dev.kehu.crm.common.BusinessRuleException;
 import dev.kehu.crm.common.FixedExchangeRates;
 import dev.kehu.crm.common.InvalidInputException;
@@ -786,6 +787,7 @@ public abstract class SalesUseCasesCompatibilityKit {
         @Override public DevelopmentPlans developmentPlans() { return store.developmentPlans(); }
         @Override public Activities activities() { return store.activities(); }
         @Override public Outbox outbox() { return store.outbox(); }
+        @Override public Reminders reminders() { return store.reminders(); }
         @Override public void close() { }
 
         @Override
@@ -800,6 +802,14 @@ public abstract class SalesUseCasesCompatibilityKit {
                 @Override public boolean detach(TenantId t, AttachedRecordId id) { return delegate.detach(t, id); }
                 @Override public List<AttachedRecord> attachments(TenantId t, OpportunityId id) {
                     return delegate.attachments(t, id);
+                }
+                @Override public List<Opportunity> openUnchangedSince(TenantId t, Instant before, OpportunityId after,
+                                                                      int limit) {
+                    return delegate.openUnchangedSince(t, before, after, limit);
+                }
+                @Override public List<Opportunity> openExpectedBefore(TenantId t, LocalDate before, OpportunityId after,
+                                                                      int limit) {
+                    return delegate.openExpectedBefore(t, before, after, limit);
                 }
 
                 @Override

@@ -255,6 +255,11 @@ public final class TestRecords {
                 .build();
     }
 
+    /** {@code o} closed as won, at {@link #T0}. */
+    public static Opportunity won(Opportunity o) {
+        return o.toBuilder().status(OpportunityStatus.WON).probability(Probability.CERTAIN).closedAt(T0).build();
+    }
+
     /**
      * Line {@code sequence} of an opportunity's history, at {@code T0} plus that many microseconds: the line that
      * created it for 1, a move with a note after that.

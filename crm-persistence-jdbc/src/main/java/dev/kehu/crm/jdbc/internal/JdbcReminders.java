@@ -1,0 +1,98 @@
+package dev.kehu.crm.jdbc.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.kehu.crm.care.Reminder;
+import dev.kehu.crm.care.Reminders;
+import dev.kehu.crm.common.TenantId;
+import dev.kehu.crm.common.UserId;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Care reminders in {@code kehu_reminder}, whose primary key is the tenant and the reminder's key. An add whose key
+ * is taken writes nothing and must leave the transaction usable: as the outbox's append does, PostgreSQL is told to
+ * do nothing on that conflict (a failed statement would abort its transaction), while H2, MariaDB and MySQL roll
+ * back only the failed insert, so there its duplicate-key error is the answer. Concurrent adds of one key meet on
+ * the primary key: the later waits for the first to commit and then finds the key taken.
+ */
+public final class JdbcReminders implements Reminders {
+    private static final String COLUMNS = """
+            r.tenant_id, r.reminder_key, r.rule_name, r.subject_type, r.subject_id, r.due_date, r.recipient,
+            r.created_at""";
+
+    private static final String INSERT = """
+            INSERT INTO kehu_reminder (tenant_id, reminder_key, rule_name, subject_type, subject_id, due_date,
+                recipient, created_at)
+            VALUES (:tenant_id, :reminder_key, :rule_name, :subject_type, :subject_id, :due_date, :recipient,
+                :created_at)""";
+
+    /** By primary key. */
+    private static final NamedSql FIND = NamedSql.of("SELECT " + COLUMNS + """
+
+            FROM kehu_reminder r
+            WHERE r.tenant_id = :tenant_id AND r.reminder_key = :reminder_key""");
+
+    private final JdbcTransactions transactions;
+    private final Dialect dialect;
+    private final NamedSql insert;
+    private final RowMapper<Reminder> mapper;
+
+    public JdbcReminders(JdbcTransactions transactions, Dialect dialect) {
+        this.transactions = transactions;
+        this.dialect = dialect;
+        this.insert = NamedSql.of(dialect == Dialect.POSTGRESQL
+                ? INSERT + "\nON CONFLICT (tenant_id, reminder_key) DO NOTHING" : INSERT);
+        this.mapper = row -> new Reminder(new TenantId(row.getString("tenant_id")), row.getString("reminder_key"),
+                row.getString("rule_name"), row.getString("subject_type"), row.getString("subject_id"),
+                row.getObject("due_date", LocalDate.class), new UserId(row.getString("recipient")),
+                dialect.getInstant(row, "created_at"));
+    }
+
+    @Override
+    public boolean add(Reminder reminder) {
+        requireNonNull(reminder, "reminder");
+        return transactions.withConnection(connection -> {
+            try (NamedSql.Bound statement = insert.prepare(connection, dialect)) {
+                statement.string("tenant_id", reminder.tenant().value())
+                        .string("reminder_key", reminder.key())
+                        .string("rule_name", reminder.rule())
+                        .string("subject_type", reminder.subjectType())
+                        .string("subject_id", reminder.subjectId())
+                        .date("due_date", reminder.due())
+                        .string("recipient", reminder.recipient().value())
+                        .instant("created_at", reminder.createdAt());
+                return statement.update() == 1;
+            } catch (SQLException e) {
+                if (!SqlErrors.isUniqueViolation(e)) throw e;
+                return false; // the primary key: the tenant has a reminder with this key
+            }
+        });
+    }
+
+    @Override
+    public Optional<Reminder> find(TenantId tenant, String key) {
+        requireNonNull(tenant, "tenant");
+        requireNonNull(key, "key");
+        return transactions.withConnection(connection -> FIND.list(connection, dialect,
+                s -> s.string("tenant_id", tenant.value()).string("reminder_key", key), mapper).stream().findFirst());
+    }
+
+    /** Served by {@code kehu_reminder_recipient_ix (tenant_id, recipient, due_date, reminder_key)}. */
+    @Override
+    public List<Reminder> ofRecipient(TenantId tenant, UserId recipient, Reminder after, int limit) {
+        requireNonNull(tenant, "tenant");
+        requireNonNull(recipient, "recipient");
+        Keyset.checkLimit(limit);
+        Where where = new Where().and("r.tenant_id = :tenant_id", "tenant_id", tenant.value())
+                .and("r.recipient = :recipient", "recipient", recipient.value());
+        if (after != null) {
+            where.and("(r.due_date > :after_due OR (r.due_date = :after_due AND r.reminder_key > :after_key))",
+                    s -> s.date("after_due", after.due()).string("after_key", after.key()));
+        }
+        return transactions.withConnection(connection -> Keyset.page(connection, dialect, COLUMNS, "kehu_reminder r",
+                where, "r.due_date, r.reminder_key", limit, mapper));
+    }
+}

@@ -1,0 +1,34 @@
+-- Kehu CRM schema 6 for PostgreSQL: care reminders (S3). One row per reminder; its primary key is the tenant and the
+-- reminder's key (<rule>:<subject>:<due date>), so a second run, or a concurrent one on another host, cannot store
+-- a reminder twice: the insert of a taken key is refused by the key itself and writes nothing. And the indexes the
+-- rules' queries are answered from, each named beside its query in the store's code.
+
+CREATE TABLE kehu_reminder (
+    tenant_id    varchar(64) COLLATE "C" NOT NULL,
+    reminder_key varchar(200) COLLATE "C" NOT NULL,
+    rule_name    varchar(64) COLLATE "C" NOT NULL,
+    subject_type varchar(64) COLLATE "C" NOT NULL,
+    subject_id   varchar(64) COLLATE "C" NOT NULL,
+    due_date     DATE NOT NULL,
+    recipient    varchar(64) COLLATE "C" NOT NULL,
+    created_at   timestamp(6) with time zone NOT NULL,
+    CONSTRAINT kehu_reminder_pk PRIMARY KEY (tenant_id, reminder_key)
+);
+-- A recipient's reminders, by due date then key (CareService.reminders, Reminders.ofRecipient).
+CREATE INDEX kehu_reminder_recipient_ix ON kehu_reminder (tenant_id, recipient, due_date, reminder_key);
+
+-- Birthdays: the month and day of the birthday as one number (month * 100 + day), written by the store with every
+-- save, so a window of days is one range of it, or two over the year end (Contacts.birthdaysIn).
+ALTER TABLE kehu_contact ADD birthday_md INTEGER;
+UPDATE kehu_contact SET birthday_md = CAST(EXTRACT(MONTH FROM birthday) AS integer) * 100 + CAST(EXTRACT(DAY FROM birthday) AS integer) WHERE birthday IS NOT NULL;
+CREATE INDEX kehu_contact_birthday_ix ON kehu_contact (tenant_id, birthday_md, id);
+
+-- Steps without a result (done_on IS NULL) planned before a day (DevelopmentPlans.overdueSteps).
+CREATE INDEX kehu_development_plan_step_open_ix ON kehu_development_plan_step (tenant_id, done_on, planned_date);
+
+-- Open activities due before a time (Activities.overdue).
+CREATE INDEX kehu_activity_status_due_ix ON kehu_activity (tenant_id, status, due_at);
+
+-- Open opportunities last changed before a time (Opportunities.openUnchangedSince); those expected to be signed
+-- before a day use kehu_opportunity_status_ix (tenant_id, status, expected_signing_date) of schema 2.
+CREATE INDEX kehu_opportunity_status_updated_ix ON kehu_opportunity (tenant_id, status, updated_at);
