@@ -18,6 +18,12 @@ import dev.kehu.crm.jdbc.internal.JdbcDevelopmentPlans;
 import dev.kehu.crm.jdbc.internal.JdbcLeads;
 import dev.kehu.crm.jdbc.internal.JdbcOpportunities;
 import dev.kehu.crm.jdbc.internal.JdbcOutbox;
+import dev.kehu.crm.jdbc.internal.JdbcArticles;
+import dev.kehu.crm.jdbc.internal.JdbcExpenses;
+import dev.kehu.crm.jdbc.internal.JdbcServiceTickets;
+import dev.kehu.crm.knowledge.Articles;
+import dev.kehu.crm.support.Expenses;
+import dev.kehu.crm.support.ServiceTickets;
 import dev.kehu.crm.jdbc.internal.JdbcQuotes;
 import dev.kehu.crm.jdbc.internal.JdbcRoundRobinPositions;
 import dev.kehu.crm.jdbc.internal.JdbcTransactions;
@@ -62,6 +68,9 @@ public final class JdbcCrmStore implements CrmStore {
     private final JdbcActivities activities;
     private final JdbcRoundRobinPositions roundRobinPositions;
     private final JdbcOutbox outbox;
+    private final JdbcServiceTickets serviceTickets;
+    private final JdbcExpenses expenses;
+    private final JdbcArticles articles;
     private final Dialect dialect;
     private final List<AutoCloseable> onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -79,6 +88,9 @@ public final class JdbcCrmStore implements CrmStore {
         this.activities = new JdbcActivities(transactions, dialect);
         this.roundRobinPositions = new JdbcRoundRobinPositions(transactions, dialect);
         this.outbox = new JdbcOutbox(transactions, dialect);
+        this.serviceTickets = new JdbcServiceTickets(transactions, dialect);
+        this.expenses = new JdbcExpenses(transactions, dialect);
+        this.articles = new JdbcArticles(transactions, dialect);
         this.onClose = List.copyOf(onClose);
     }
 
@@ -144,6 +156,21 @@ public final class JdbcCrmStore implements CrmStore {
     @Override
     public Outbox outbox() {
         return outbox;
+    }
+
+    @Override
+    public ServiceTickets serviceTickets() {
+        return serviceTickets;
+    }
+
+    @Override
+    public Expenses expenses() {
+        return expenses;
+    }
+
+    @Override
+    public Articles articles() {
+        return articles;
     }
 
     /** The database this store runs on: {@code H2}, {@code POSTGRESQL}, {@code MARIADB} or {@code MYSQL}. */

@@ -41,7 +41,7 @@ class JdbcMigrationTest {
 
         assertThat(query("SELECT \"version\", \"success\" FROM \"kehu_schema_history\""
                 + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
-                .containsExactly("1 TRUE", "2 TRUE", "3 TRUE");
+                .containsExactly("1 TRUE", "2 TRUE", "3 TRUE", "5 TRUE");
     }
 
     @Test
@@ -61,7 +61,8 @@ class JdbcMigrationTest {
                 .containsExactly("1 host orders");
         assertThat(query("SELECT \"version\", \"description\" FROM \"kehu_schema_history\""
                 + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
-                .containsExactly("0 Kehu baseline", "1 customers contacts audit", "2 sales", "3 outbox");
+                .containsExactly("0 Kehu baseline", "1 customers contacts audit", "2 sales", "3 outbox",
+                        "5 service");
         assertThat(query("SELECT COUNT(*) FROM host_order")).containsExactly("0");
     }
 

@@ -31,6 +31,9 @@ final class TestProviders {
         @Override public Activities activities() { return delegate.activities(); }
         @Override public RoundRobinPositions roundRobinPositions() { return delegate.roundRobinPositions(); }
         @Override public Outbox outbox() { return delegate.outbox(); }
+        @Override public dev.kehu.crm.support.ServiceTickets serviceTickets() { return delegate.serviceTickets(); }
+        @Override public dev.kehu.crm.support.Expenses expenses() { return delegate.expenses(); }
+        @Override public dev.kehu.crm.knowledge.Articles articles() { return delegate.articles(); }
         @Override public void close() { delegate.close(); }
     }
 

@@ -14,6 +14,11 @@ import dev.kehu.crm.opportunity.StageChange;
 import dev.kehu.crm.outbox.OutboxMessage;
 import dev.kehu.crm.plan.DevelopmentPlan;
 import dev.kehu.crm.quote.Quote;
+import dev.kehu.crm.knowledge.Article;
+import dev.kehu.crm.support.Expense;
+import dev.kehu.crm.support.ServiceTicket;
+import dev.kehu.crm.support.TicketStep;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +44,12 @@ final class Tables {
     final Map<Key, Activity> activities = new HashMap<>();
     final Map<Key, RoundRobinPositions.Stored> positions = new HashMap<>(); // by team
     final Map<Key, OutboxMessage> outbox = new HashMap<>();
+    // Customer service
+    final Map<Key, ServiceTicket> tickets = new HashMap<>();
+    final Map<Key, Instant> ticketDeadlines = new HashMap<>(); // by ticket; only tickets with a deadline
+    final Map<Key, List<TicketStep>> ticketHistories = new HashMap<>(); // by ticket; unmodifiable, by sequence
+    final Map<Key, Expense> expenses = new HashMap<>();
+    final Map<Key, Article> articles = new HashMap<>();
 
     private Tables() {
     }
@@ -57,6 +68,11 @@ final class Tables {
         copy.activities.putAll(activities);
         copy.positions.putAll(positions);
         copy.outbox.putAll(outbox);
+        copy.tickets.putAll(tickets);
+        copy.ticketDeadlines.putAll(ticketDeadlines);
+        copy.ticketHistories.putAll(ticketHistories);
+        copy.expenses.putAll(expenses);
+        copy.articles.putAll(articles);
         return copy;
     }
 

@@ -612,6 +612,9 @@ public abstract class CustomerUseCasesCompatibilityKit {
         @Override public Activities activities() { return store.activities(); }
         @Override public RoundRobinPositions roundRobinPositions() { return store.roundRobinPositions(); }
         @Override public Outbox outbox() { return store.outbox(); }
+        @Override public dev.kehu.crm.support.ServiceTickets serviceTickets() { return store.serviceTickets(); }
+        @Override public dev.kehu.crm.support.Expenses expenses() { return store.expenses(); }
+        @Override public dev.kehu.crm.knowledge.Articles articles() { return store.articles(); }
         @Override public void close() { }
     }
 

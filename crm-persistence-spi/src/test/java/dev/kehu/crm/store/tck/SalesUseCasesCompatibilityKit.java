@@ -786,6 +786,9 @@ public abstract class SalesUseCasesCompatibilityKit {
         @Override public DevelopmentPlans developmentPlans() { return store.developmentPlans(); }
         @Override public Activities activities() { return store.activities(); }
         @Override public Outbox outbox() { return store.outbox(); }
+        @Override public dev.kehu.crm.support.ServiceTickets serviceTickets() { return store.serviceTickets(); }
+        @Override public dev.kehu.crm.support.Expenses expenses() { return store.expenses(); }
+        @Override public dev.kehu.crm.knowledge.Articles articles() { return store.articles(); }
         @Override public void close() { }
 
         @Override
