@@ -12,6 +12,9 @@ import dev.kehu.crm.opportunity.Opportunities;
 import dev.kehu.crm.outbox.Outbox;
 import dev.kehu.crm.plan.DevelopmentPlans;
 import dev.kehu.crm.quote.Quotes;
+import dev.kehu.crm.knowledge.Articles;
+import dev.kehu.crm.support.Expenses;
+import dev.kehu.crm.support.ServiceTickets;
 
 /**
  * A place to keep Kehu's records: the repositories of every feature and the transaction boundary they
@@ -46,6 +49,15 @@ public interface CrmStore extends AutoCloseable {
 
     /** Care reminders made by the daily run, one per rule, subject and due date. */
     Reminders reminders();
+    // Customer service (S1, S2, S4–S7)
+
+    /** Service tickets with their history and next service-level deadlines. */
+    ServiceTickets serviceTickets();
+
+    Expenses expenses();
+
+    /** Knowledge-base articles with their search keys. */
+    Articles articles();
 
     /** Releases what the store holds (not a {@code DataSource} the host passed in). */
     @Override

@@ -37,6 +37,12 @@ import dev.kehu.crm.internal.ServiceContext;
 import dev.kehu.crm.internal.TimeOrderedIds;
 import dev.kehu.crm.security.AccessPolicy;
 import java.time.Clock;
+import dev.kehu.crm.knowledge.KnowledgeService;
+import dev.kehu.crm.support.ExpenseService;
+import dev.kehu.crm.support.ServiceAgents;
+import dev.kehu.crm.support.ServiceLevel;
+import dev.kehu.crm.support.SupportService;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -65,6 +71,9 @@ public final class Kehu implements AutoCloseable {
     private final BaseCurrency baseCurrency;
     private final OutboxService outbox;
     private final CareService care;
+    private final SupportService service;
+    private final ExpenseService expenses;
+    private final KnowledgeService knowledge;
 
     private Kehu(Builder builder) {
         store = requireNonNull(builder.store, "a Kehu needs a store: Kehu.builder().store(...)");
@@ -96,6 +105,12 @@ public final class Kehu implements AutoCloseable {
         forecasts = new ForecastService(context, store.opportunities(), base);
         care = new CareService(context, store.reminders(), builder.careRules, store.contacts(), store.customers(),
                 store.developmentPlans(), store.activities(), store.opportunities());
+        // Customer service: the knowledge base links the article a resolution names, so tickets need not know it.
+        knowledge = new KnowledgeService(context, store.articles(), store.serviceTickets());
+        service = new SupportService(context, store.serviceTickets(), store.expenses(), store.customers(),
+                store.contacts(), builder.serviceAgents, store.roundRobinPositions(), builder.serviceLevel, knowledge);
+        expenses = new ExpenseService(context, store.expenses(), store.customers(), store.serviceTickets(),
+                builder.serviceAgents);
     }
 
     public static Builder builder() {
@@ -168,6 +183,24 @@ public final class Kehu implements AutoCloseable {
         return care;
     }
 
+    /**
+     * Customer service (S1, S2, S5, S7): tickets from intake to closure, assignment, corrective measures, surveys,
+     * service levels and the escalation scan a host schedules, a customer's service history.
+     */
+    public SupportService service() {
+        return service;
+    }
+
+    /** Expenses incurred with customers (S4): record, approve or reject, revise. */
+    public ExpenseService expenses() {
+        return expenses;
+    }
+
+    /** The knowledge base (S6): articles, publishing, search, the tickets an article resolved. */
+    public KnowledgeService knowledge() {
+        return knowledge;
+    }
+
     /** The reporting currency and its rates: {@code kehu.baseCurrency().convert(amount, date)}. */
     public BaseCurrency baseCurrency() {
         return baseCurrency;
@@ -199,6 +232,8 @@ public final class Kehu implements AutoCloseable {
         private DomainEvents domainEvents = DomainEvents.none();
         private RetryPolicy retryPolicy = RetryPolicy.standard();
         private CareRules careRules = CareRules.defaults();
+        private ServiceAgents serviceAgents = ServiceAgents.of(List.of(), Map.of(), null);
+        private ServiceLevel serviceLevel = ServiceLevel.standard();
 
         private Builder() {
         }
@@ -250,6 +285,15 @@ public final class Kehu implements AutoCloseable {
 
         /** The care rules and their parameters; {@link CareRules#defaults()} (every rule on) by default. */
         public Builder careRules(CareRules value) { careRules = requireNonNull(value); return this; }
+
+        /** The service agents tickets go to and their supervisors (S1); nobody by default. */
+        public Builder serviceAgents(ServiceAgents value) { serviceAgents = requireNonNull(value); return this; }
+
+        /**
+         * The service levels and business hours tickets are measured against; {@link ServiceLevel#standard()} by
+         * default (Monday to Friday 09:00–18:00 in Asia/Shanghai with a lunch break, targets per priority).
+         */
+        public Builder serviceLevel(ServiceLevel value) { serviceLevel = requireNonNull(value); return this; }
 
         public Kehu build() {
             return new Kehu(this);

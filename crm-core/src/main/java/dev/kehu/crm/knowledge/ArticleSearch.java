@@ -21,6 +21,10 @@ public final class ArticleSearch {
     private static final int IN_TITLE = 2;
     private static final int IN_BODY = 1;
 
+    /** Text by Unicode code point, as a binary collation orders it ({@code String.compareTo} differs above U+FFFF). */
+    private static final Comparator<String> BY_CODE_POINT = (a, b) -> Arrays.compare(a.codePoints().toArray(),
+            b.codePoints().toArray());
+
     private ArticleSearch() {
     }
 
@@ -52,21 +56,25 @@ public final class ArticleSearch {
         return score;
     }
 
-    /** The published articles matching {@code query}, best first; equal matches by title, then id. */
+    /**
+     * The published articles matching {@code query}, best first; equal matches by title, then id (both by code
+     * point, as every store orders text).
+     */
     public static List<Article> search(List<Article> articles, String query) {
         return articles.stream().filter(Article::published).filter(a -> matches(a, query))
                 .sorted(Comparator.comparingInt((Article a) -> -relevance(a, query))
-                        .thenComparing(Article::title).thenComparing(a -> a.id().value()))
+                        .thenComparing(Article::title, BY_CODE_POINT).thenComparing(a -> a.id().value(), BY_CODE_POINT))
                 .toList();
     }
 
-    static List<String> terms(String query) {
+    /** The terms of {@code query}, each {@linkplain #normalize normalized}; none for a blank query. */
+    public static List<String> terms(String query) {
         if (query == null) return List.of();
         return Arrays.stream(normalize(query).split("[\\s\\p{Z},;、]+")).filter(t -> !t.isEmpty()).toList();
     }
 
     /** Full-width forms folded to their usual ones (NFKC), then lower case. */
-    static String normalize(String text) {
+    public static String normalize(String text) {
         return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     }
 }

@@ -63,6 +63,23 @@ public record ServiceLevel(BusinessHours hours, Map<TicketPriority, Targets> tar
         return targets(priority).aroundTheClock() ? BusinessHours.aroundTheClock(hours.zone()) : hours;
     }
 
+    /**
+     * The default: a desk in China Standard Time (Asia/Shanghai) working Monday to Friday, 09:00–12:00 and
+     * 13:00–18:00 (eight hours a day), warning one working hour before a deadline. First response and resolution:
+     * urgent 1 h and 4 h around the clock; high 2 h and 8 h (a working day); normal 4 h and 24 h (three working
+     * days); low 8 h and 40 h (a working week). Public holidays are the host's to add
+     * ({@link BusinessHours#withHolidays}).
+     */
+    public static ServiceLevel standard() {
+        BusinessHours hours = BusinessHours.mondayToFriday(java.time.ZoneId.of("Asia/Shanghai"),
+                WorkingPeriod.of("09:00", "12:00"), WorkingPeriod.of("13:00", "18:00"));
+        return of(hours, Duration.ofHours(1), Map.of(
+                TicketPriority.URGENT, new Targets(Duration.ofHours(1), Duration.ofHours(4), true),
+                TicketPriority.HIGH, Targets.within(Duration.ofHours(2), Duration.ofHours(8)),
+                TicketPriority.NORMAL, Targets.within(Duration.ofHours(4), Duration.ofHours(24)),
+                TicketPriority.LOW, Targets.within(Duration.ofHours(8), Duration.ofHours(40))));
+    }
+
     /** Builds a level from targets given priority by priority. */
     public static ServiceLevel of(BusinessHours hours, Duration warning, Map<TicketPriority, Targets> targets) {
         return new ServiceLevel(hours, new EnumMap<>(targets), warning);

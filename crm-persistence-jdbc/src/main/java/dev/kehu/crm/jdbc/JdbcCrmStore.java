@@ -19,6 +19,12 @@ import dev.kehu.crm.jdbc.internal.JdbcDevelopmentPlans;
 import dev.kehu.crm.jdbc.internal.JdbcLeads;
 import dev.kehu.crm.jdbc.internal.JdbcOpportunities;
 import dev.kehu.crm.jdbc.internal.JdbcOutbox;
+import dev.kehu.crm.jdbc.internal.JdbcArticles;
+import dev.kehu.crm.jdbc.internal.JdbcExpenses;
+import dev.kehu.crm.jdbc.internal.JdbcServiceTickets;
+import dev.kehu.crm.knowledge.Articles;
+import dev.kehu.crm.support.Expenses;
+import dev.kehu.crm.support.ServiceTickets;
 import dev.kehu.crm.jdbc.internal.JdbcQuotes;
 import dev.kehu.crm.jdbc.internal.JdbcReminders;
 import dev.kehu.crm.jdbc.internal.JdbcRoundRobinPositions;
@@ -65,6 +71,9 @@ public final class JdbcCrmStore implements CrmStore {
     private final JdbcRoundRobinPositions roundRobinPositions;
     private final JdbcOutbox outbox;
     private final JdbcReminders reminders;
+    private final JdbcServiceTickets serviceTickets;
+    private final JdbcExpenses expenses;
+    private final JdbcArticles articles;
     private final Dialect dialect;
     private final List<AutoCloseable> onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -83,6 +92,9 @@ public final class JdbcCrmStore implements CrmStore {
         this.roundRobinPositions = new JdbcRoundRobinPositions(transactions, dialect);
         this.outbox = new JdbcOutbox(transactions, dialect);
         this.reminders = new JdbcReminders(transactions, dialect);
+        this.serviceTickets = new JdbcServiceTickets(transactions, dialect);
+        this.expenses = new JdbcExpenses(transactions, dialect);
+        this.articles = new JdbcArticles(transactions, dialect);
         this.onClose = List.copyOf(onClose);
     }
 
@@ -153,6 +165,21 @@ public final class JdbcCrmStore implements CrmStore {
     @Override
     public Reminders reminders() {
         return reminders;
+    }
+
+    @Override
+    public ServiceTickets serviceTickets() {
+        return serviceTickets;
+    }
+
+    @Override
+    public Expenses expenses() {
+        return expenses;
+    }
+
+    @Override
+    public Articles articles() {
+        return articles;
     }
 
     /** The database this store runs on: {@code H2}, {@code POSTGRESQL}, {@code MARIADB} or {@code MYSQL}. */

@@ -44,7 +44,10 @@ final class TestDatabases {
             "kehu_customer_tag", "kehu_customer_org_unit", "kehu_customer", "kehu_lead",
             "kehu_opportunity_stage_change", "kehu_opportunity_record", "kehu_opportunity", "kehu_quote_line",
             "kehu_quote", "kehu_development_plan_step", "kehu_development_plan", "kehu_activity",
-            "kehu_round_robin_position", "kehu_outbox_message", "kehu_reminder");
+            "kehu_round_robin_position", "kehu_outbox_message", "kehu_reminder",
+            // customer service
+            "kehu_service_ticket_measure", "kehu_service_ticket_step", "kehu_service_ticket", "kehu_expense",
+            "kehu_knowledge_keyword", "kehu_knowledge_article_ticket", "kehu_knowledge_article");
 
     private TestDatabases() {
     }

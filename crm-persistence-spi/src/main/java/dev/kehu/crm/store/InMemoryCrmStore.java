@@ -25,6 +25,12 @@ import dev.kehu.crm.store.internal.MemoryQuotes;
 import dev.kehu.crm.store.internal.MemoryReminders;
 import dev.kehu.crm.store.internal.MemoryRoundRobinPositions;
 import dev.kehu.crm.store.internal.MemoryTransactions;
+import dev.kehu.crm.knowledge.Articles;
+import dev.kehu.crm.store.internal.MemoryArticles;
+import dev.kehu.crm.store.internal.MemoryExpenses;
+import dev.kehu.crm.store.internal.MemoryServiceTickets;
+import dev.kehu.crm.support.Expenses;
+import dev.kehu.crm.support.ServiceTickets;
 
 /**
  * The reference store: keeps every record in memory, for tests, demos and as the model of the semantics every
@@ -46,6 +52,9 @@ public final class InMemoryCrmStore implements CrmStore {
     private final RoundRobinPositions roundRobinPositions = new MemoryRoundRobinPositions(transactions);
     private final Outbox outbox = new MemoryOutbox(transactions);
     private final Reminders reminders = new MemoryReminders(transactions);
+    private final ServiceTickets serviceTickets = new MemoryServiceTickets(transactions);
+    private final Expenses expenses = new MemoryExpenses(transactions);
+    private final Articles articles = new MemoryArticles(transactions);
 
     private InMemoryCrmStore() {
     }
@@ -113,6 +122,21 @@ public final class InMemoryCrmStore implements CrmStore {
     @Override
     public Reminders reminders() {
         return reminders;
+    }
+
+    @Override
+    public ServiceTickets serviceTickets() {
+        return serviceTickets;
+    }
+
+    @Override
+    public Expenses expenses() {
+        return expenses;
+    }
+
+    @Override
+    public Articles articles() {
+        return articles;
     }
 
     /** Drops every record; the store refuses further calls. */

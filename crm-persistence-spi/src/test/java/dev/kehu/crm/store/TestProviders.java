@@ -1,18 +1,7 @@
 package dev.kehu.crm.store;
 
 import dev.kehu.crm.CrmStore;
-import dev.kehu.crm.activity.Activities;
-import dev.kehu.crm.assignment.RoundRobinPositions;
-import dev.kehu.crm.audit.AuditLog;
-import dev.kehu.crm.care.Reminders;
-import dev.kehu.crm.common.Transactions;
-import dev.kehu.crm.contact.Contacts;
-import dev.kehu.crm.customer.Customers;
-import dev.kehu.crm.lead.Leads;
-import dev.kehu.crm.opportunity.Opportunities;
-import dev.kehu.crm.outbox.Outbox;
-import dev.kehu.crm.plan.DevelopmentPlans;
-import dev.kehu.crm.quote.Quotes;
+import dev.kehu.crm.store.tck.ForwardingCrmStore;
 
 /** Providers that CrmStoresTest lists in service files of its own; none is registered on the class path. */
 final class TestProviders {
@@ -20,20 +9,17 @@ final class TestProviders {
     }
 
     /** A store that remembers the settings it was opened with. */
-    record ConfiguredStore(StoreConfig config, CrmStore delegate) implements CrmStore {
-        @Override public Transactions transactions() { return delegate.transactions(); }
-        @Override public Customers customers() { return delegate.customers(); }
-        @Override public Contacts contacts() { return delegate.contacts(); }
-        @Override public AuditLog auditLog() { return delegate.auditLog(); }
-        @Override public Leads leads() { return delegate.leads(); }
-        @Override public Opportunities opportunities() { return delegate.opportunities(); }
-        @Override public Quotes quotes() { return delegate.quotes(); }
-        @Override public DevelopmentPlans developmentPlans() { return delegate.developmentPlans(); }
-        @Override public Activities activities() { return delegate.activities(); }
-        @Override public RoundRobinPositions roundRobinPositions() { return delegate.roundRobinPositions(); }
-        @Override public Outbox outbox() { return delegate.outbox(); }
-        @Override public Reminders reminders() { return delegate.reminders(); }
-        @Override public void close() { delegate.close(); }
+    static final class ConfiguredStore extends ForwardingCrmStore {
+        private final StoreConfig config;
+
+        ConfiguredStore(StoreConfig config, CrmStore delegate) {
+            super(delegate);
+            this.config = config;
+        }
+
+        StoreConfig config() { return config; }
+
+        @Override public void close() { store.close(); }
     }
 
     public static class Other implements CrmStoreProvider {

@@ -23,6 +23,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import dev.kehu.crm.support.ListPosition;
+import dev.kehu.crm.support.TicketStep;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** The orders every store lists records in (see the package documentation of {@code dev.kehu.crm.store}). */
 final class Ordering {
@@ -50,7 +54,23 @@ final class Ordering {
             .thenComparing(Contact::mnemonic, TEXT)
             .thenComparing(CONTACTS_BY_ID);
 
+    // Customer service
+    static final Comparator<TicketStep> TICKET_HISTORY = comparingInt(TicketStep::sequence);
+    /** Keyset positions: by instant, then id. */
+    static final Comparator<ListPosition> POSITIONS = comparing(ListPosition::at).thenComparing(ListPosition::id, TEXT);
+    /** Newest first: the exact reverse of {@link #POSITIONS}. */
+    static final Comparator<ListPosition> NEWEST_FIRST = POSITIONS.reversed();
+
     private Ordering() {
+    }
+
+    /** The limit of a keyset page: 1–1000, as the ports say. */
+    static void checkLimit(int limit) {
+        if (limit < 1 || limit > 1000) throw new IllegalArgumentException("a limit is 1–1000, got " + limit);
+    }
+
+    static Instant micros(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     static Comparator<Customer> customers(CustomerSort sort, Direction direction) {

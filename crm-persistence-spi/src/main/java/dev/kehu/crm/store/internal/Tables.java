@@ -15,6 +15,11 @@ import dev.kehu.crm.opportunity.StageChange;
 import dev.kehu.crm.outbox.OutboxMessage;
 import dev.kehu.crm.plan.DevelopmentPlan;
 import dev.kehu.crm.quote.Quote;
+import dev.kehu.crm.knowledge.Article;
+import dev.kehu.crm.support.Expense;
+import dev.kehu.crm.support.ServiceTicket;
+import dev.kehu.crm.support.TicketStep;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +46,12 @@ final class Tables {
     final Map<Key, RoundRobinPositions.Stored> positions = new HashMap<>(); // by team
     final Map<Key, OutboxMessage> outbox = new HashMap<>();
     final Map<Key, Reminder> reminders = new HashMap<>(); // by reminder key
+    // Customer service
+    final Map<Key, ServiceTicket> tickets = new HashMap<>();
+    final Map<Key, Instant> ticketDeadlines = new HashMap<>(); // by ticket; only tickets with a deadline
+    final Map<Key, List<TicketStep>> ticketHistories = new HashMap<>(); // by ticket; unmodifiable, by sequence
+    final Map<Key, Expense> expenses = new HashMap<>();
+    final Map<Key, Article> articles = new HashMap<>();
 
     private Tables() {
     }
@@ -60,6 +71,11 @@ final class Tables {
         copy.positions.putAll(positions);
         copy.outbox.putAll(outbox);
         copy.reminders.putAll(reminders);
+        copy.tickets.putAll(tickets);
+        copy.ticketDeadlines.putAll(ticketDeadlines);
+        copy.ticketHistories.putAll(ticketHistories);
+        copy.expenses.putAll(expenses);
+        copy.articles.putAll(articles);
         return copy;
     }
 

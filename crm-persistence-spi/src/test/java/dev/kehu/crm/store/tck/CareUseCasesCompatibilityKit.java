@@ -14,10 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kehu.crm.CrmStore;
 import dev.kehu.crm.Kehu;
-import dev.kehu.crm.activity.Activities;
 import dev.kehu.crm.activity.Activity;
-import dev.kehu.crm.assignment.RoundRobinPositions;
-import dev.kehu.crm.audit.AuditLog;
 import dev.kehu.crm.care.CareReport;
 import dev.kehu.crm.care.CareReport.RuleReport;
 import dev.kehu.crm.care.CareRules;
@@ -26,22 +23,14 @@ import dev.kehu.crm.care.Reminder;
 import dev.kehu.crm.care.Reminders;
 import dev.kehu.crm.common.BusinessRuleException;
 import dev.kehu.crm.common.TenantId;
-import dev.kehu.crm.common.Transactions;
 import dev.kehu.crm.common.UserId;
-import dev.kehu.crm.contact.Contacts;
 import dev.kehu.crm.customer.CustomerId;
-import dev.kehu.crm.customer.Customers;
-import dev.kehu.crm.lead.Leads;
 import dev.kehu.crm.notification.Notification;
-import dev.kehu.crm.opportunity.Opportunities;
 import dev.kehu.crm.opportunity.Opportunity;
 import dev.kehu.crm.opportunity.OpportunityStatus;
-import dev.kehu.crm.outbox.Outbox;
 import dev.kehu.crm.outbox.OutboxKind;
 import dev.kehu.crm.outbox.OutboxMessage;
 import dev.kehu.crm.outbox.OutboxQuery;
-import dev.kehu.crm.plan.DevelopmentPlans;
-import dev.kehu.crm.quote.Quotes;
 import dev.kehu.crm.security.Actor;
 import dev.kehu.crm.security.Role;
 import java.time.Clock;
@@ -349,19 +338,13 @@ public abstract class CareUseCasesCompatibilityKit {
     }
 
     /** The store under test with its reminders' adds able to meet those of another thread. */
-    private record MeetingStore(CrmStore store, WriteMeeting writes) implements CrmStore {
-        @Override public Transactions transactions() { return store.transactions(); }
-        @Override public Customers customers() { return store.customers(); }
-        @Override public Contacts contacts() { return store.contacts(); }
-        @Override public AuditLog auditLog() { return store.auditLog(); }
-        @Override public Leads leads() { return store.leads(); }
-        @Override public Opportunities opportunities() { return store.opportunities(); }
-        @Override public Quotes quotes() { return store.quotes(); }
-        @Override public DevelopmentPlans developmentPlans() { return store.developmentPlans(); }
-        @Override public Activities activities() { return store.activities(); }
-        @Override public RoundRobinPositions roundRobinPositions() { return store.roundRobinPositions(); }
-        @Override public Outbox outbox() { return store.outbox(); }
-        @Override public void close() { }
+    private static final class MeetingStore extends ForwardingCrmStore {
+        private final WriteMeeting writes;
+
+        MeetingStore(CrmStore store, WriteMeeting writes) {
+            super(store);
+            this.writes = writes;
+        }
 
         @Override
         public Reminders reminders() {

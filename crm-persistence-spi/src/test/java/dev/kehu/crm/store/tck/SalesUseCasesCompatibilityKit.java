@@ -1,12 +1,10 @@
 package dev.kehu.crm.store.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.kehu.crm.CrmStore;
 import dev.kehu.crm.Kehu;
-import dev.kehu.crm.activity.Activities;
 import dev.kehu.crm.activity.Activity;
 import dev.kehu.crm.activity.ActivityDetails;
 import dev.kehu.crm.activity.ActivityKind;
@@ -19,8 +17,6 @@ import dev.kehu.crm.assignment.LoadMeasure;
 import dev.kehu.crm.assignment.RoundRobinPositions;
 import dev.kehu.crm.assignment.SalesForce;
 import dev.kehu.crm.assignment.SalesRep;
-import dev.kehu.crm.audit.AuditLog;
-import dev.kehu.crm.care.Reminders;
 import dev.kehu.crm.common.BusinessRuleException;
 import dev.kehu.crm.common.FixedExchangeRates;
 import dev.kehu.crm.common.InvalidInputException;
@@ -28,14 +24,11 @@ import dev.kehu.crm.common.KehuException;
 import dev.kehu.crm.common.Money;
 import dev.kehu.crm.common.StaleRecordException;
 import dev.kehu.crm.common.TenantId;
-import dev.kehu.crm.common.Transactions;
 import dev.kehu.crm.common.UserId;
 import dev.kehu.crm.common.Violation;
 import dev.kehu.crm.contact.ContactDetails;
-import dev.kehu.crm.contact.Contacts;
 import dev.kehu.crm.customer.Customer;
 import dev.kehu.crm.customer.CustomerDetails;
-import dev.kehu.crm.customer.Customers;
 import dev.kehu.crm.forecast.Forecast;
 import dev.kehu.crm.forecast.Funnel;
 import dev.kehu.crm.lead.Conversion;
@@ -44,7 +37,6 @@ import dev.kehu.crm.lead.LeadConversion;
 import dev.kehu.crm.lead.LeadDetails;
 import dev.kehu.crm.lead.LeadQuery;
 import dev.kehu.crm.lead.LeadStatus;
-import dev.kehu.crm.lead.Leads;
 import dev.kehu.crm.notification.Notification;
 import dev.kehu.crm.opportunity.AttachedRecord;
 import dev.kehu.crm.opportunity.AttachedRecordId;
@@ -63,17 +55,14 @@ import dev.kehu.crm.opportunity.Stage;
 import dev.kehu.crm.opportunity.Probability;
 import dev.kehu.crm.opportunity.StageChange;
 import dev.kehu.crm.opportunity.StageHistory;
-import dev.kehu.crm.outbox.Outbox;
 import dev.kehu.crm.plan.DevelopmentPlan;
 import dev.kehu.crm.plan.DevelopmentPlanDetails;
-import dev.kehu.crm.plan.DevelopmentPlans;
 import dev.kehu.crm.plan.PlanResultDetails;
 import dev.kehu.crm.plan.PlanStepDetails;
 import dev.kehu.crm.quote.Quote;
 import dev.kehu.crm.quote.QuoteDetails;
 import dev.kehu.crm.quote.QuoteLineDetails;
 import dev.kehu.crm.quote.QuoteStatus;
-import dev.kehu.crm.quote.Quotes;
 import dev.kehu.crm.security.Actor;
 import dev.kehu.crm.security.Role;
 import dev.kehu.crm.security.TeamId;
@@ -99,7 +88,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -777,18 +765,13 @@ public abstract class SalesUseCasesCompatibilityKit {
     }
 
     /** The store under test, whose opportunity and round-robin saves can be made to meet, to prove conflicts. */
-    private record MeetingStore(CrmStore store, WriteMeeting writes) implements CrmStore {
-        @Override public Transactions transactions() { return store.transactions(); }
-        @Override public Customers customers() { return store.customers(); }
-        @Override public Contacts contacts() { return store.contacts(); }
-        @Override public AuditLog auditLog() { return store.auditLog(); }
-        @Override public Leads leads() { return store.leads(); }
-        @Override public Quotes quotes() { return store.quotes(); }
-        @Override public DevelopmentPlans developmentPlans() { return store.developmentPlans(); }
-        @Override public Activities activities() { return store.activities(); }
-        @Override public Outbox outbox() { return store.outbox(); }
-        @Override public Reminders reminders() { return store.reminders(); }
-        @Override public void close() { }
+    private static final class MeetingStore extends ForwardingCrmStore {
+        private final WriteMeeting writes;
+
+        MeetingStore(CrmStore store, WriteMeeting writes) {
+            super(store);
+            this.writes = writes;
+        }
 
         @Override
         public Opportunities opportunities() {
