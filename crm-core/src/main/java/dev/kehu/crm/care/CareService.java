@@ -15,6 +15,8 @@ import dev.kehu.crm.opportunity.Opportunities;
 import dev.kehu.crm.plan.DevelopmentPlans;
 import dev.kehu.crm.security.Actor;
 import dev.kehu.crm.security.Role;
+import dev.kehu.crm.support.ServiceAgents;
+import dev.kehu.crm.support.ServiceTickets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,7 +48,7 @@ public final class CareService {
 
     public CareService(ServiceContext context, Reminders reminders, CareRules config, Contacts contacts,
                        Customers customers, DevelopmentPlans plans, Activities activities,
-                       Opportunities opportunities) {
+                       Opportunities opportunities, ServiceTickets tickets, ServiceAgents agents) {
         this.context = context;
         this.reminders = reminders;
         this.config = config;
@@ -56,6 +58,7 @@ public final class CareService {
         all.add(new OverdueActivityRule(activities, context.clock().getZone()));
         all.add(new QuietOpportunityRule(opportunities, context.clock().getZone(), config.quietDays()));
         all.add(new SigningOverdueRule(opportunities));
+        all.add(new TicketDeadlineRule(tickets, agents, context.clock().getZone(), config.ticketDays()));
         all.addAll(config.added());
         this.rules = List.copyOf(all);
     }

@@ -33,6 +33,9 @@ import dev.kehu.crm.outbox.OutboxMessage;
 import dev.kehu.crm.outbox.OutboxQuery;
 import dev.kehu.crm.security.Actor;
 import dev.kehu.crm.security.Role;
+import dev.kehu.crm.support.ServiceAgents;
+import dev.kehu.crm.support.ServiceTicket;
+import dev.kehu.crm.support.TicketStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,6 +43,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -88,6 +92,7 @@ public abstract class CareUseCasesCompatibilityKit {
     private Kehu kehu(CareRules rules) {
         Kehu kehu = Kehu.builder().store(new MeetingStore(store, writes)).clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .idGenerator(() -> "g-" + ids.incrementAndGet()).notifications(notified::add).careRules(rules)
+                .serviceAgents(ServiceAgents.of(List.of(), Map.of(), LI))
                 .build();
         opened.add(kehu);
         return kehu;
@@ -106,6 +111,12 @@ public abstract class CareUseCasesCompatibilityKit {
         Opportunity o = minimalOpportunity(TestRecords.TENANT, id, HUAXIA).toBuilder().owner(LI).updatedAt(updatedAt)
                 .expectedSigningDate(expected).build();
         return store.opportunities().save(status == OpportunityStatus.WON ? TestRecords.won(o) : o);
+    }
+
+    private void ticket(String id, UserId agent, Instant deadline) {
+        ServiceTicket ticket = ServiceStoreCompatibilityKit.minimalTicket(TestRecords.TENANT, id, HUAXIA, NOW);
+        if (agent != null) ticket = ticket.toBuilder().status(TicketStatus.ASSIGNED).assignee(agent).build();
+        store.serviceTickets().save(ticket, deadline);
     }
 
     private List<String> keys() {
@@ -216,6 +227,37 @@ public abstract class CareUseCasesCompatibilityKit {
             kehu().care().run(supervisor, TODAY);
 
             assertThat(keys()).containsExactly("opportunity-signing-overdue:o-1:2026-12-27");
+        }
+
+        @Test
+        @DisplayName("open tickets whose deadline falls by the end of tomorrow, or has passed: their agent is told, or "
+                + "the head of the desk for a ticket nobody holds; not a deadline the day after, nor a paused ticket")
+        void ticketsNearBreach() {
+            ticket("t-1", WANG, Instant.parse("2026-12-28T12:00:00Z"));
+            ticket("t-2", null, Instant.parse("2026-12-29T23:59:59.999999Z"));
+            ticket("t-3", WANG, Instant.parse("2026-12-30T00:00:00Z"));
+            ticket("t-4", WANG, null);
+            ticket("t-5", WANG, Instant.parse("2026-12-20T10:00:00Z"));
+
+            CareReport report = kehu().care().run(supervisor, TODAY);
+
+            assertThat(report.rule(CareRules.TICKETS_NEAR_BREACH))
+                    .isEqualTo(new RuleReport(CareRules.TICKETS_NEAR_BREACH, 3, 3, 0));
+            assertThat(keys()).containsExactly("ticket-near-breach:t-5:2026-12-20", "ticket-near-breach:t-1:2026-12-28",
+                    "ticket-near-breach:t-2:2026-12-29");
+            assertThat(store.reminders().find(TestRecords.TENANT, "ticket-near-breach:t-2:2026-12-29").orElseThrow()
+                    .recipient()).isEqualTo(LI);
+        }
+
+        @Test
+        @DisplayName("how far ahead ticket deadlines are looked for is configurable: 0 days is today's only")
+        void ticketsDueToday() {
+            ticket("t-1", WANG, Instant.parse("2026-12-28T23:59:59Z"));
+            ticket("t-2", WANG, Instant.parse("2026-12-29T00:00:00Z"));
+
+            kehu(CareRules.defaults().ticketsDueWithin(0)).care().run(supervisor, TODAY);
+
+            assertThat(keys()).containsExactly("ticket-near-breach:t-1:2026-12-28");
         }
 
         @Test
