@@ -5,9 +5,11 @@ import dev.kehu.crm.assignment.RoundRobinPositions;
 import dev.kehu.crm.audit.AuditLog;
 import dev.kehu.crm.common.Transactions;
 import dev.kehu.crm.contact.Contacts;
+import dev.kehu.crm.contract.Contracts;
 import dev.kehu.crm.customer.Customers;
 import dev.kehu.crm.lead.Leads;
 import dev.kehu.crm.opportunity.Opportunities;
+import dev.kehu.crm.order.SalesOrders;
 import dev.kehu.crm.outbox.Outbox;
 import dev.kehu.crm.plan.DevelopmentPlans;
 import dev.kehu.crm.quote.Quotes;
@@ -42,6 +44,12 @@ public interface CrmStore extends AutoCloseable {
 
     /** Notifications and domain events waiting for delivery, written with the changes that caused them. */
     Outbox outbox();
+
+    /** Contracts with their approval and execution history. */
+    Contracts contracts();
+
+    /** Sales orders, with each customer's last purchase. */
+    SalesOrders salesOrders();
 
     /** Releases what the store holds (not a {@code DataSource} the host passed in). */
     @Override

@@ -6,15 +6,18 @@ import dev.kehu.crm.assignment.RoundRobinPositions;
 import dev.kehu.crm.audit.AuditLog;
 import dev.kehu.crm.common.Transactions;
 import dev.kehu.crm.contact.Contacts;
+import dev.kehu.crm.contract.Contracts;
 import dev.kehu.crm.customer.Customers;
 import dev.kehu.crm.lead.Leads;
 import dev.kehu.crm.opportunity.Opportunities;
+import dev.kehu.crm.order.SalesOrders;
 import dev.kehu.crm.outbox.Outbox;
 import dev.kehu.crm.plan.DevelopmentPlans;
 import dev.kehu.crm.quote.Quotes;
 import dev.kehu.crm.store.internal.MemoryActivities;
 import dev.kehu.crm.store.internal.MemoryAuditLog;
 import dev.kehu.crm.store.internal.MemoryContacts;
+import dev.kehu.crm.store.internal.MemoryContracts;
 import dev.kehu.crm.store.internal.MemoryCustomers;
 import dev.kehu.crm.store.internal.MemoryDevelopmentPlans;
 import dev.kehu.crm.store.internal.MemoryLeads;
@@ -22,6 +25,7 @@ import dev.kehu.crm.store.internal.MemoryOpportunities;
 import dev.kehu.crm.store.internal.MemoryOutbox;
 import dev.kehu.crm.store.internal.MemoryQuotes;
 import dev.kehu.crm.store.internal.MemoryRoundRobinPositions;
+import dev.kehu.crm.store.internal.MemorySalesOrders;
 import dev.kehu.crm.store.internal.MemoryTransactions;
 
 /**
@@ -43,6 +47,8 @@ public final class InMemoryCrmStore implements CrmStore {
     private final Activities activities = new MemoryActivities(transactions);
     private final RoundRobinPositions roundRobinPositions = new MemoryRoundRobinPositions(transactions);
     private final Outbox outbox = new MemoryOutbox(transactions);
+    private final Contracts contracts = new MemoryContracts(transactions);
+    private final SalesOrders salesOrders = new MemorySalesOrders(transactions);
 
     private InMemoryCrmStore() {
     }
@@ -105,6 +111,16 @@ public final class InMemoryCrmStore implements CrmStore {
     @Override
     public Outbox outbox() {
         return outbox;
+    }
+
+    @Override
+    public Contracts contracts() {
+        return contracts;
+    }
+
+    @Override
+    public SalesOrders salesOrders() {
+        return salesOrders;
     }
 
     /** Drops every record; the store refuses further calls. */

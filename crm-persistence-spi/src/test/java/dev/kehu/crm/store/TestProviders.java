@@ -6,9 +6,11 @@ import dev.kehu.crm.assignment.RoundRobinPositions;
 import dev.kehu.crm.audit.AuditLog;
 import dev.kehu.crm.common.Transactions;
 import dev.kehu.crm.contact.Contacts;
+import dev.kehu.crm.contract.Contracts;
 import dev.kehu.crm.customer.Customers;
 import dev.kehu.crm.lead.Leads;
 import dev.kehu.crm.opportunity.Opportunities;
+import dev.kehu.crm.order.SalesOrders;
 import dev.kehu.crm.outbox.Outbox;
 import dev.kehu.crm.plan.DevelopmentPlans;
 import dev.kehu.crm.quote.Quotes;
@@ -31,6 +33,8 @@ final class TestProviders {
         @Override public Activities activities() { return delegate.activities(); }
         @Override public RoundRobinPositions roundRobinPositions() { return delegate.roundRobinPositions(); }
         @Override public Outbox outbox() { return delegate.outbox(); }
+        @Override public Contracts contracts() { return delegate.contracts(); }
+        @Override public SalesOrders salesOrders() { return delegate.salesOrders(); }
         @Override public void close() { delegate.close(); }
     }
 

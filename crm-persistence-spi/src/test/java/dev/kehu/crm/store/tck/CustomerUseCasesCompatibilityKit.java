@@ -11,6 +11,7 @@ import dev.kehu.crm.activity.Activities;
 import dev.kehu.crm.assignment.RoundRobinPositions;
 import dev.kehu.crm.lead.Leads;
 import dev.kehu.crm.opportunity.Opportunities;
+import dev.kehu.crm.order.SalesOrders;
 import dev.kehu.crm.plan.DevelopmentPlans;
 import dev.kehu.crm.quote.Quotes;
 import dev.kehu.crm.audit.AuditEntry;
@@ -36,6 +37,7 @@ import dev.kehu.crm.common.Violation;
 import dev.kehu.crm.contact.Contact;
 import dev.kehu.crm.contact.ContactDetails;
 import dev.kehu.crm.contact.Contacts;
+import dev.kehu.crm.contract.Contracts;
 import dev.kehu.crm.customer.Customer;
 import dev.kehu.crm.customer.CustomerDetails;
 import dev.kehu.crm.customer.CustomerQuery;
@@ -612,6 +614,8 @@ public abstract class CustomerUseCasesCompatibilityKit {
         @Override public Activities activities() { return store.activities(); }
         @Override public RoundRobinPositions roundRobinPositions() { return store.roundRobinPositions(); }
         @Override public Outbox outbox() { return store.outbox(); }
+        @Override public Contracts contracts() { return store.contracts(); }
+        @Override public SalesOrders salesOrders() { return store.salesOrders(); }
         @Override public void close() { }
     }
 

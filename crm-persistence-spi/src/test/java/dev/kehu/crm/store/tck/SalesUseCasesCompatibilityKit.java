@@ -32,6 +32,7 @@ import dev.kehu.crm.common.UserId;
 import dev.kehu.crm.common.Violation;
 import dev.kehu.crm.contact.ContactDetails;
 import dev.kehu.crm.contact.Contacts;
+import dev.kehu.crm.contract.Contracts;
 import dev.kehu.crm.customer.Customer;
 import dev.kehu.crm.customer.CustomerDetails;
 import dev.kehu.crm.customer.Customers;
@@ -50,6 +51,7 @@ import dev.kehu.crm.opportunity.AttachedRecordId;
 import dev.kehu.crm.opportunity.AttachedRecordKind;
 import dev.kehu.crm.opportunity.MoveOutcome;
 import dev.kehu.crm.opportunity.Opportunities;
+import dev.kehu.crm.order.SalesOrders;
 import dev.kehu.crm.opportunity.Opportunity;
 import dev.kehu.crm.opportunity.OpportunityDetails;
 import dev.kehu.crm.opportunity.OpportunityId;
@@ -786,6 +788,8 @@ public abstract class SalesUseCasesCompatibilityKit {
         @Override public DevelopmentPlans developmentPlans() { return store.developmentPlans(); }
         @Override public Activities activities() { return store.activities(); }
         @Override public Outbox outbox() { return store.outbox(); }
+        @Override public Contracts contracts() { return store.contracts(); }
+        @Override public SalesOrders salesOrders() { return store.salesOrders(); }
         @Override public void close() { }
 
         @Override
