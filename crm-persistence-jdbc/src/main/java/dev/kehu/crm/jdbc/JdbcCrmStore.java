@@ -8,11 +8,13 @@ import dev.kehu.crm.assignment.RoundRobinPositions;
 import dev.kehu.crm.audit.AuditLog;
 import dev.kehu.crm.common.Transactions;
 import dev.kehu.crm.contact.Contacts;
+import dev.kehu.crm.contract.Contracts;
 import dev.kehu.crm.customer.Customers;
 import dev.kehu.crm.jdbc.internal.Dialect;
 import dev.kehu.crm.jdbc.internal.JdbcActivities;
 import dev.kehu.crm.jdbc.internal.JdbcAuditLog;
 import dev.kehu.crm.jdbc.internal.JdbcContacts;
+import dev.kehu.crm.jdbc.internal.JdbcContracts;
 import dev.kehu.crm.jdbc.internal.JdbcCustomers;
 import dev.kehu.crm.jdbc.internal.JdbcDevelopmentPlans;
 import dev.kehu.crm.jdbc.internal.JdbcLeads;
@@ -20,10 +22,12 @@ import dev.kehu.crm.jdbc.internal.JdbcOpportunities;
 import dev.kehu.crm.jdbc.internal.JdbcOutbox;
 import dev.kehu.crm.jdbc.internal.JdbcQuotes;
 import dev.kehu.crm.jdbc.internal.JdbcRoundRobinPositions;
+import dev.kehu.crm.jdbc.internal.JdbcSalesOrders;
 import dev.kehu.crm.jdbc.internal.JdbcTransactions;
 import dev.kehu.crm.jdbc.internal.Migrations;
 import dev.kehu.crm.lead.Leads;
 import dev.kehu.crm.opportunity.Opportunities;
+import dev.kehu.crm.order.SalesOrders;
 import dev.kehu.crm.outbox.Outbox;
 import dev.kehu.crm.plan.DevelopmentPlans;
 import dev.kehu.crm.quote.Quotes;
@@ -62,6 +66,8 @@ public final class JdbcCrmStore implements CrmStore {
     private final JdbcActivities activities;
     private final JdbcRoundRobinPositions roundRobinPositions;
     private final JdbcOutbox outbox;
+    private final JdbcContracts contracts;
+    private final JdbcSalesOrders salesOrders;
     private final Dialect dialect;
     private final List<AutoCloseable> onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -79,6 +85,8 @@ public final class JdbcCrmStore implements CrmStore {
         this.activities = new JdbcActivities(transactions, dialect);
         this.roundRobinPositions = new JdbcRoundRobinPositions(transactions, dialect);
         this.outbox = new JdbcOutbox(transactions, dialect);
+        this.contracts = new JdbcContracts(transactions, dialect);
+        this.salesOrders = new JdbcSalesOrders(transactions, dialect);
         this.onClose = List.copyOf(onClose);
     }
 
@@ -144,6 +152,16 @@ public final class JdbcCrmStore implements CrmStore {
     @Override
     public Outbox outbox() {
         return outbox;
+    }
+
+    @Override
+    public Contracts contracts() {
+        return contracts;
+    }
+
+    @Override
+    public SalesOrders salesOrders() {
+        return salesOrders;
     }
 
     /** The database this store runs on: {@code H2}, {@code POSTGRESQL}, {@code MARIADB} or {@code MYSQL}. */

@@ -41,7 +41,7 @@ class JdbcMigrationTest {
 
         assertThat(query("SELECT \"version\", \"success\" FROM \"kehu_schema_history\""
                 + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
-                .containsExactly("1 TRUE", "2 TRUE", "3 TRUE");
+                .containsExactly("1 TRUE", "2 TRUE", "3 TRUE", "4 TRUE");
     }
 
     @Test
@@ -61,7 +61,8 @@ class JdbcMigrationTest {
                 .containsExactly("1 host orders");
         assertThat(query("SELECT \"version\", \"description\" FROM \"kehu_schema_history\""
                 + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
-                .containsExactly("0 Kehu baseline", "1 customers contacts audit", "2 sales", "3 outbox");
+                .containsExactly("0 Kehu baseline", "1 customers contacts audit", "2 sales", "3 outbox",
+                        "4 contracts orders");
         assertThat(query("SELECT COUNT(*) FROM host_order")).containsExactly("0");
     }
 
@@ -69,7 +70,8 @@ class JdbcMigrationTest {
     @ValueSource(strings = {"h2", "postgresql", "mariadb"})
     @DisplayName("the scripts of every database are on the class path, for hosts that run them with another tool")
     void scriptsAreOnTheClassPath(String database) {
-        for (String script : List.of("V1__customers_contacts_audit.sql", "V2__sales.sql", "V3__outbox.sql")) {
+        for (String script : List.of("V1__customers_contacts_audit.sql", "V2__sales.sql", "V3__outbox.sql",
+                "V4__contracts_orders.sql")) {
             assertThat(getClass().getClassLoader().getResource("db/kehu/" + database + "/" + script)).as(script)
                     .isNotNull();
         }

@@ -44,7 +44,9 @@ final class TestDatabases {
             "kehu_customer_tag", "kehu_customer_org_unit", "kehu_customer", "kehu_lead",
             "kehu_opportunity_stage_change", "kehu_opportunity_record", "kehu_opportunity", "kehu_quote_line",
             "kehu_quote", "kehu_development_plan_step", "kehu_development_plan", "kehu_activity",
-            "kehu_round_robin_position", "kehu_outbox_message");
+            "kehu_round_robin_position", "kehu_outbox_message",
+            "kehu_contract_step", "kehu_contract_milestone", "kehu_contract", "kehu_sales_order_line", "kehu_sales_order",
+            "kehu_customer_purchase");
 
     private TestDatabases() {
     }
