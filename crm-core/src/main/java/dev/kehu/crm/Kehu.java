@@ -10,6 +10,7 @@ import dev.kehu.crm.common.BaseCurrency;
 import dev.kehu.crm.common.ExchangeRates;
 import dev.kehu.crm.common.FixedExchangeRates;
 import dev.kehu.crm.common.Money;
+import dev.kehu.crm.contract.ContractService;
 import dev.kehu.crm.forecast.ForecastService;
 import dev.kehu.crm.lead.LeadService;
 import dev.kehu.crm.internal.Dispatch;
@@ -21,6 +22,7 @@ import dev.kehu.crm.outbox.RetryPolicy;
 import dev.kehu.crm.opportunity.OpportunityFacts;
 import dev.kehu.crm.opportunity.OpportunityService;
 import dev.kehu.crm.opportunity.PipelineCatalogue;
+import dev.kehu.crm.order.SalesOrderService;
 import dev.kehu.crm.plan.DevelopmentPlanService;
 import dev.kehu.crm.quote.QuoteService;
 import dev.kehu.crm.quote.QuoteStatus;
@@ -62,6 +64,8 @@ public final class Kehu implements AutoCloseable {
     private final ForecastService forecasts;
     private final BaseCurrency baseCurrency;
     private final OutboxService outbox;
+    private final ContractService contracts;
+    private final SalesOrderService orders;
 
     private Kehu(Builder builder) {
         store = requireNonNull(builder.store, "a Kehu needs a store: Kehu.builder().store(...)");
@@ -91,6 +95,9 @@ public final class Kehu implements AutoCloseable {
                 store.roundRobinPositions(), builder.salesForce, base);
         developmentPlans = new DevelopmentPlanService(context, store.developmentPlans(), store.opportunities());
         forecasts = new ForecastService(context, store.opportunities(), base);
+        contracts = new ContractService(context, store.contracts(), store.customers(), store.quotes(),
+                store.opportunities());
+        orders = new SalesOrderService(context, store.salesOrders(), store.customers(), store.quotes());
     }
 
     public static Builder builder() {
@@ -145,6 +152,19 @@ public final class Kehu implements AutoCloseable {
     /** The sales funnel (O10) and the weighted forecast (O11). */
     public ForecastService forecasts() {
         return forecasts;
+    }
+
+    /**
+     * Contracts (Q2): drafts from quotes and won deals, approval by a supervisor, signing, payments, completion,
+     * termination, renewal and expiry; the customer's lifecycle stage (C1) follows them.
+     */
+    public ContractService contracts() {
+        return contracts;
+    }
+
+    /** Sales orders (Q1, Q2) and the dormant-customer watch (C6). */
+    public SalesOrderService orders() {
+        return orders;
     }
 
     /**
