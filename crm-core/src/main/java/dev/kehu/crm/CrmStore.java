@@ -6,9 +6,11 @@ import dev.kehu.crm.audit.AuditLog;
 import dev.kehu.crm.care.Reminders;
 import dev.kehu.crm.common.Transactions;
 import dev.kehu.crm.contact.Contacts;
+import dev.kehu.crm.contract.Contracts;
 import dev.kehu.crm.customer.Customers;
 import dev.kehu.crm.lead.Leads;
 import dev.kehu.crm.opportunity.Opportunities;
+import dev.kehu.crm.order.SalesOrders;
 import dev.kehu.crm.outbox.Outbox;
 import dev.kehu.crm.plan.DevelopmentPlans;
 import dev.kehu.crm.quote.Quotes;
@@ -58,6 +60,11 @@ public interface CrmStore extends AutoCloseable {
 
     /** Knowledge-base articles with their search keys. */
     Articles articles();
+    /** Contracts with their approval and execution history. */
+    Contracts contracts();
+
+    /** Sales orders, with each customer's last purchase. */
+    SalesOrders salesOrders();
 
     /** Releases what the store holds (not a {@code DataSource} the host passed in). */
     @Override

@@ -12,6 +12,7 @@ import dev.kehu.crm.common.BaseCurrency;
 import dev.kehu.crm.common.ExchangeRates;
 import dev.kehu.crm.common.FixedExchangeRates;
 import dev.kehu.crm.common.Money;
+import dev.kehu.crm.contract.ContractService;
 import dev.kehu.crm.forecast.ForecastService;
 import dev.kehu.crm.lead.LeadService;
 import dev.kehu.crm.internal.Dispatch;
@@ -23,6 +24,7 @@ import dev.kehu.crm.outbox.RetryPolicy;
 import dev.kehu.crm.opportunity.OpportunityFacts;
 import dev.kehu.crm.opportunity.OpportunityService;
 import dev.kehu.crm.opportunity.PipelineCatalogue;
+import dev.kehu.crm.order.SalesOrderService;
 import dev.kehu.crm.plan.DevelopmentPlanService;
 import dev.kehu.crm.quote.QuoteService;
 import dev.kehu.crm.quote.QuoteStatus;
@@ -74,6 +76,8 @@ public final class Kehu implements AutoCloseable {
     private final SupportService service;
     private final ExpenseService expenses;
     private final KnowledgeService knowledge;
+    private final ContractService contracts;
+    private final SalesOrderService orders;
 
     private Kehu(Builder builder) {
         store = requireNonNull(builder.store, "a Kehu needs a store: Kehu.builder().store(...)");
@@ -112,6 +116,9 @@ public final class Kehu implements AutoCloseable {
                 store.contacts(), builder.serviceAgents, store.roundRobinPositions(), builder.serviceLevel, knowledge);
         expenses = new ExpenseService(context, store.expenses(), store.customers(), store.serviceTickets(),
                 builder.serviceAgents);
+        contracts = new ContractService(context, store.contracts(), store.customers(), store.quotes(),
+                store.opportunities());
+        orders = new SalesOrderService(context, store.salesOrders(), store.customers(), store.quotes());
     }
 
     public static Builder builder() {
@@ -166,6 +173,19 @@ public final class Kehu implements AutoCloseable {
     /** The sales funnel (O10) and the weighted forecast (O11). */
     public ForecastService forecasts() {
         return forecasts;
+    }
+
+    /**
+     * Contracts (Q2): drafts from quotes and won deals, approval by a supervisor, signing, payments, completion,
+     * termination, renewal and expiry; the customer's lifecycle stage (C1) follows them.
+     */
+    public ContractService contracts() {
+        return contracts;
+    }
+
+    /** Sales orders (Q1, Q2) and the dormant-customer watch (C6). */
+    public SalesOrderService orders() {
+        return orders;
     }
 
     /**

@@ -26,6 +26,18 @@ public record PageRequest<F extends Enum<F>>(int page, int size, F sortBy, Direc
         requireNonNull(direction, "direction");
     }
 
+    /**
+     * {@code limit} unchanged when it is a valid size of a page read on from a given record (1–{@value #MAX_SIZE}).
+     *
+     * @throws IllegalArgumentException otherwise
+     */
+    public static int checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_SIZE) {
+            throw new IllegalArgumentException("limit must be 1–" + MAX_SIZE + ", got " + limit);
+        }
+        return limit;
+    }
+
     public static <F extends Enum<F>> PageRequest<F> first(int size, F sortBy) {
         return new PageRequest<>(0, size, sortBy, Direction.ASCENDING);
     }

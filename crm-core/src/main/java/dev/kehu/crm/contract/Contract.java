@@ -43,6 +43,8 @@ import java.util.Map;
  * it as its {@code predecessor}.
  *
  * @param number            the contract number people quote, unique within the tenant (the store checks that)
+ * @param owner             who looks after it: the person who drafted it (or renewed its predecessor); told of
+ *                          its approval or rejection
  * @param opportunity       the won opportunity it came from, or {@code null}
  * @param quote             the accepted quote it came from, or {@code null}
  * @param signingDate       the day it was signed (签订日期); set when it goes into execution, never before
@@ -55,7 +57,7 @@ import java.util.Map;
  * @param historyLength     the number of lines of its history; the next line is numbered one more
  * @param version           0 before the first save; every save increments it (optimistic locking)
  */
-public record Contract(ContractId id, TenantId tenant, String number, CustomerId customer, String ourParty,
+public record Contract(ContractId id, TenantId tenant, String number, CustomerId customer, UserId owner, String ourParty,
                        String theirParty, OpportunityId opportunity, QuoteId quote, LocalDate signingDate,
                        LocalDate startDate, LocalDate endDate, Currency currency, Money amount, String terms,
                        List<PaymentMilestone> milestones, ContractStatus status, String rejectionReason,
@@ -69,6 +71,7 @@ public record Contract(ContractId id, TenantId tenant, String number, CustomerId
         requireNonNull(tenant, "tenant");
         if (Text.isBlank(number)) throw new IllegalArgumentException("a contract needs a number");
         requireNonNull(customer, "customer");
+        requireNonNull(owner, "owner");
         ourParty = Text.blankToNull(ourParty);
         theirParty = Text.blankToNull(theirParty);
         terms = Text.blankToNull(terms);
@@ -116,7 +119,7 @@ public record Contract(ContractId id, TenantId tenant, String number, CustomerId
     /** A new, empty draft in {@code currency}, entered directly. */
     public static Change draft(ContractId id, TenantId tenant, String number, CustomerId customer, Currency currency,
                                UserId actor, Instant at) {
-        return created(builder().id(id).tenant(tenant).number(number).customer(customer).currency(currency)
+        return created(builder().id(id).tenant(tenant).number(number).customer(customer).owner(actor).currency(currency)
                 .createdAt(at).updatedAt(at).build(), actor);
     }
 
@@ -126,7 +129,7 @@ public record Contract(ContractId id, TenantId tenant, String number, CustomerId
      */
     public static Change fromQuote(ContractId id, String number, Quote quote, UserId actor, Instant at) {
         SalesOrderDraft accepted = quote.toSalesOrderDraft();
-        return created(builder().id(id).tenant(quote.tenant()).number(number).customer(accepted.customer())
+        return created(builder().id(id).tenant(quote.tenant()).number(number).customer(accepted.customer()).owner(actor)
                 .opportunity(quote.opportunity()).quote(accepted.quote()).currency(accepted.currency())
                 .amount(accepted.total()).createdAt(at).updatedAt(at).build(), actor);
     }
@@ -143,7 +146,7 @@ public record Contract(ContractId id, TenantId tenant, String number, CustomerId
         if (won.expectedAmount() == null) {
             Decision.refuse("contract.opportunity.no-amount", won.id().value()).orThrow(Locale.ROOT);
         }
-        return created(builder().id(id).tenant(won.tenant()).number(number).customer(won.customer())
+        return created(builder().id(id).tenant(won.tenant()).number(number).customer(won.customer()).owner(actor)
                 .opportunity(won.id()).currency(won.expectedAmount().currency()).amount(won.expectedAmount())
                 .createdAt(at).updatedAt(at).build(), actor);
     }
@@ -274,7 +277,7 @@ public record Contract(ContractId id, TenantId tenant, String number, CustomerId
         requireNonNull(newEnd, "newEnd");
         if (!status.isRenewable()) Decision.refuse("contract.not-renewable", id.value(), status).orThrow(Locale.ROOT);
         if (newEnd.isBefore(newStart)) Decision.refuse("contract.dates.order", newStart, newEnd).orThrow(Locale.ROOT);
-        return created(toBuilder().id(newId).number(newNumber).opportunity(null).quote(null).signingDate(null)
+        return created(toBuilder().id(newId).number(newNumber).owner(actor).opportunity(null).quote(null).signingDate(null)
                 .startDate(newStart).endDate(newEnd).milestones(List.of()).status(ContractStatus.DRAFT)
                 .terminationReason(null).predecessor(id).historyLength(1).createdAt(at).updatedAt(at).version(0)
                 .build(), actor);
@@ -361,6 +364,7 @@ public record Contract(ContractId id, TenantId tenant, String number, CustomerId
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("number", number);
         fields.put("customer", customer.value());
+        fields.put("owner", owner.value());
         fields.put("ourParty", ourParty);
         fields.put("theirParty", theirParty);
         fields.put("opportunity", Text.of(opportunity));
@@ -389,6 +393,7 @@ public record Contract(ContractId id, TenantId tenant, String number, CustomerId
         private TenantId tenant;
         private String number;
         private CustomerId customer;
+        private UserId owner;
         private String ourParty;
         private String theirParty;
         private OpportunityId opportunity;
@@ -413,7 +418,7 @@ public record Contract(ContractId id, TenantId tenant, String number, CustomerId
         }
 
         private Builder(Contract c) {
-            id = c.id; tenant = c.tenant; number = c.number; customer = c.customer; ourParty = c.ourParty;
+            id = c.id; tenant = c.tenant; number = c.number; customer = c.customer; owner = c.owner; ourParty = c.ourParty;
             theirParty = c.theirParty; opportunity = c.opportunity; quote = c.quote; signingDate = c.signingDate;
             startDate = c.startDate; endDate = c.endDate; currency = c.currency; amount = c.amount; terms = c.terms;
             milestones = c.milestones; status = c.status; rejectionReason = c.rejectionReason;
@@ -425,6 +430,7 @@ public record Contract(ContractId id, TenantId tenant, String number, CustomerId
         public Builder tenant(TenantId value) { tenant = value; return this; }
         public Builder number(String value) { number = value; return this; }
         public Builder customer(CustomerId value) { customer = value; return this; }
+        public Builder owner(UserId value) { owner = value; return this; }
         public Builder ourParty(String value) { ourParty = value; return this; }
         public Builder theirParty(String value) { theirParty = value; return this; }
         public Builder opportunity(OpportunityId value) { opportunity = value; return this; }
@@ -446,7 +452,7 @@ public record Contract(ContractId id, TenantId tenant, String number, CustomerId
         public Builder version(long value) { version = value; return this; }
 
         public Contract build() {
-            return new Contract(id, tenant, number, customer, ourParty, theirParty, opportunity, quote, signingDate,
+            return new Contract(id, tenant, number, customer, owner, ourParty, theirParty, opportunity, quote, signingDate,
                     startDate, endDate, currency, amount, terms, milestones, status, rejectionReason,
                     terminationReason, predecessor, historyLength, createdAt, updatedAt, version);
         }

@@ -41,6 +41,24 @@ public final class DormancyRule {
     }
 
     /**
+     * The day a store's range scan of last purchases starts from: on {@code today}, a customer whose last purchase
+     * is before the returned day is dormant, and one whose last purchase is on it or later is not. Month
+     * arithmetic clips to month ends ({@code 31 August + 6 months} is {@code 28 February}), so
+     * {@code today − threshold} is not always that day: the exact one is found from there.
+     *
+     * @throws IllegalArgumentException when the threshold is not a positive period
+     */
+    public static LocalDate purchasedBefore(LocalDate today, Period threshold) {
+        requireNonNull(today, "today");
+        requirePositive(threshold);
+        // isDormant holds for every day before some day and for none after it (a later purchase is never staler).
+        LocalDate cutoff = today.minus(threshold);
+        while (isDormant(Optional.of(cutoff), today, threshold)) cutoff = cutoff.plusDays(1);
+        while (!isDormant(Optional.of(cutoff.minusDays(1)), today, threshold)) cutoff = cutoff.minusDays(1);
+        return cutoff;
+    }
+
+    /**
      * The date of the customer's last purchase among {@code orders}: the latest order date of an order that is
      * not cancelled; empty when there is none.
      *

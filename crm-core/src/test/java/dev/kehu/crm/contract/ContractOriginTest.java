@@ -4,6 +4,7 @@ import static dev.kehu.crm.common.Refusals.refusal;
 import static dev.kehu.crm.contract.ContractFixtures.CUSTOMER;
 import static dev.kehu.crm.contract.ContractFixtures.END;
 import static dev.kehu.crm.contract.ContractFixtures.ID;
+import static dev.kehu.crm.contract.ContractFixtures.MANAGER;
 import static dev.kehu.crm.contract.ContractFixtures.SALES;
 import static dev.kehu.crm.contract.ContractFixtures.T0;
 import static dev.kehu.crm.contract.ContractFixtures.T1;
@@ -56,6 +57,7 @@ class ContractOriginTest {
         assertThat(contract.status()).isEqualTo(ContractStatus.DRAFT);
         assertThat(contract.tenant()).isEqualTo(TENANT);
         assertThat(contract.customer()).isEqualTo(CUSTOMER);
+        assertThat(contract.owner()).as("whoever drafts it looks after it").isEqualTo(SALES);
         assertThat(contract.currency()).isEqualTo(Money.CNY);
         assertThat(contract.amount()).isEqualTo(accepted.total()).isEqualTo(Money.of("5097.45", "CNY"));
         assertThat(contract.quote()).isEqualTo(accepted.id());
@@ -107,7 +109,7 @@ class ContractOriginTest {
                 .recordPayment(0, END.minusMonths(11), Money.of("30000.00", "CNY"), T1);
         LocalDate newStart = END.plusDays(1);
 
-        Contract.Change renewal = old.renew(NEXT, "HT-2026-001", newStart, newStart.plusYears(1).minusDays(1), SALES, T1);
+        Contract.Change renewal = old.renew(NEXT, "HT-2026-001", newStart, newStart.plusYears(1).minusDays(1), MANAGER, T1);
 
         Contract next = renewal.contract();
         assertThat(next.id()).isEqualTo(NEXT);
@@ -128,7 +130,8 @@ class ContractOriginTest {
         assertThat(next.historyLength()).isEqualTo(1);
         assertThat(next.version()).isZero();
         assertThat(next.createdAt()).isEqualTo(T1);
-        assertThat(renewal.step()).isEqualTo(new ContractStep(NEXT, 1, T1, SALES, null, ContractStatus.DRAFT, null));
+        assertThat(next.owner()).as("whoever renews looks after the renewal").isEqualTo(MANAGER);
+        assertThat(renewal.step()).isEqualTo(new ContractStep(NEXT, 1, T1, MANAGER, null, ContractStatus.DRAFT, null));
         assertThat(old.status()).as("renewing leaves the original as it was").isEqualTo(ContractStatus.IN_EXECUTION);
     }
 

@@ -29,4 +29,18 @@ class DormancyPropertiesTest {
         // A purchase on the day itself ends dormancy.
         assertThat(DormancyRule.isDormant(Optional.of(day), day, threshold)).isFalse();
     }
+
+    @Property(tries = 1000)
+    @Label("a last purchase before the cutoff of a day, and only such a purchase, makes the customer dormant on that day")
+    void cutoffSplitsExactly(@ForAll @IntRange(min = 0, max = 3000) int lastDay,
+                             @ForAll @IntRange(min = 0, max = 3000) int today,
+                             @ForAll @IntRange(min = 1, max = 24) int months, @ForAll @IntRange(min = 0, max = 40) int days) {
+        Period threshold = Period.of(0, months, days);
+        LocalDate last = EPOCH.plusDays(lastDay);
+        LocalDate day = EPOCH.plusDays(today);
+
+        LocalDate cutoff = DormancyRule.purchasedBefore(day, threshold);
+
+        assertThat(last.isBefore(cutoff)).isEqualTo(DormancyRule.isDormant(Optional.of(last), day, threshold));
+    }
 }

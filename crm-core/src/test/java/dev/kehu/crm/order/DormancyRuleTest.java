@@ -27,6 +27,17 @@ class DormancyRuleTest {
     }
 
     @Test
+    @DisplayName("the cutoff of a range scan is exact at month ends: on 31 August, a purchase on 28 February is dormant, one on 1 March not")
+    void cutoffAtMonthEnd() {
+        LocalDate today = LocalDate.of(2026, 8, 31);
+
+        assertThat(DormancyRule.purchasedBefore(today, DormancyRule.DEFAULT_THRESHOLD)).isEqualTo(LocalDate.of(2026, 3, 1));
+        assertThat(DormancyRule.isDormant(Optional.of(LocalDate.of(2026, 2, 28)), today)).isTrue();
+        assertThat(DormancyRule.isDormant(Optional.of(LocalDate.of(2026, 3, 1)), today)).isFalse();
+        assertThat(DormancyRule.purchasedBefore(LocalDate.of(2025, 7, 16), DormancyRule.DEFAULT_THRESHOLD)).isEqualTo(LAST.plusDays(1));
+    }
+
+    @Test
     @DisplayName("the period is configurable")
     void configurable() {
         Period threeMonths = Period.ofMonths(3);

@@ -9,11 +9,13 @@ import dev.kehu.crm.audit.AuditLog;
 import dev.kehu.crm.care.Reminders;
 import dev.kehu.crm.common.Transactions;
 import dev.kehu.crm.contact.Contacts;
+import dev.kehu.crm.contract.Contracts;
 import dev.kehu.crm.customer.Customers;
 import dev.kehu.crm.jdbc.internal.Dialect;
 import dev.kehu.crm.jdbc.internal.JdbcActivities;
 import dev.kehu.crm.jdbc.internal.JdbcAuditLog;
 import dev.kehu.crm.jdbc.internal.JdbcContacts;
+import dev.kehu.crm.jdbc.internal.JdbcContracts;
 import dev.kehu.crm.jdbc.internal.JdbcCustomers;
 import dev.kehu.crm.jdbc.internal.JdbcDevelopmentPlans;
 import dev.kehu.crm.jdbc.internal.JdbcLeads;
@@ -28,10 +30,12 @@ import dev.kehu.crm.support.ServiceTickets;
 import dev.kehu.crm.jdbc.internal.JdbcQuotes;
 import dev.kehu.crm.jdbc.internal.JdbcReminders;
 import dev.kehu.crm.jdbc.internal.JdbcRoundRobinPositions;
+import dev.kehu.crm.jdbc.internal.JdbcSalesOrders;
 import dev.kehu.crm.jdbc.internal.JdbcTransactions;
 import dev.kehu.crm.jdbc.internal.Migrations;
 import dev.kehu.crm.lead.Leads;
 import dev.kehu.crm.opportunity.Opportunities;
+import dev.kehu.crm.order.SalesOrders;
 import dev.kehu.crm.outbox.Outbox;
 import dev.kehu.crm.plan.DevelopmentPlans;
 import dev.kehu.crm.quote.Quotes;
@@ -74,6 +78,8 @@ public final class JdbcCrmStore implements CrmStore {
     private final JdbcServiceTickets serviceTickets;
     private final JdbcExpenses expenses;
     private final JdbcArticles articles;
+    private final JdbcContracts contracts;
+    private final JdbcSalesOrders salesOrders;
     private final Dialect dialect;
     private final List<AutoCloseable> onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -95,6 +101,8 @@ public final class JdbcCrmStore implements CrmStore {
         this.serviceTickets = new JdbcServiceTickets(transactions, dialect);
         this.expenses = new JdbcExpenses(transactions, dialect);
         this.articles = new JdbcArticles(transactions, dialect);
+        this.contracts = new JdbcContracts(transactions, dialect);
+        this.salesOrders = new JdbcSalesOrders(transactions, dialect);
         this.onClose = List.copyOf(onClose);
     }
 
@@ -180,6 +188,16 @@ public final class JdbcCrmStore implements CrmStore {
     @Override
     public Articles articles() {
         return articles;
+    }
+
+    @Override
+    public Contracts contracts() {
+        return contracts;
+    }
+
+    @Override
+    public SalesOrders salesOrders() {
+        return salesOrders;
     }
 
     /** The database this store runs on: {@code H2}, {@code POSTGRESQL}, {@code MARIADB} or {@code MYSQL}. */

@@ -43,7 +43,7 @@ class JdbcMigrationTest {
 
         assertThat(query("SELECT \"version\", \"success\" FROM \"kehu_schema_history\""
                 + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
-                .containsExactly("1 TRUE", "2 TRUE", "3 TRUE", "5 TRUE", "6 TRUE", "7 TRUE");
+                .containsExactly("1 TRUE", "2 TRUE", "3 TRUE", "4 TRUE", "5 TRUE", "6 TRUE", "7 TRUE");
     }
 
     @Test
@@ -64,7 +64,7 @@ class JdbcMigrationTest {
         assertThat(query("SELECT \"version\", \"description\" FROM \"kehu_schema_history\""
                 + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
                 .containsExactly("0 Kehu baseline", "1 customers contacts audit", "2 sales", "3 outbox",
-                        "5 service", "6 care reminders", "7 outbox purge");
+                        "4 contracts orders", "5 service", "6 care reminders", "7 outbox purge");
         assertThat(query("SELECT COUNT(*) FROM host_order")).containsExactly("0");
     }
 
@@ -97,7 +97,7 @@ class JdbcMigrationTest {
     @DisplayName("the scripts of every database are on the class path, for hosts that run them with another tool")
     void scriptsAreOnTheClassPath(String database) {
         for (String script : List.of("V1__customers_contacts_audit.sql", "V2__sales.sql", "V3__outbox.sql",
-                "V5__service.sql", "V6__care_reminders.sql", "V7__outbox_purge.sql")) {
+                "V4__contracts_orders.sql", "V5__service.sql", "V6__care_reminders.sql", "V7__outbox_purge.sql")) {
             assertThat(getClass().getClassLoader().getResource("db/kehu/" + database + "/" + script)).as(script)
                     .isNotNull();
         }

@@ -6,8 +6,6 @@ import static dev.kehu.crm.store.tck.TestRecords.WANG;
 import static dev.kehu.crm.store.tck.TestRecords.customer;
 import static dev.kehu.crm.store.tck.TestRecords.minimalCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
-import static java.util.concurrent.TimeUnit.MILLISECONDS;
-import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -36,6 +34,7 @@ import dev.kehu.crm.plan.DevelopmentPlanId;
 import dev.kehu.crm.quote.Quote;
 import dev.kehu.crm.quote.QuoteId;
 import dev.kehu.crm.quote.QuoteLine;
+import dev.kehu.crm.store.tck.TwoTransactions;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -46,13 +45,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -189,7 +181,7 @@ abstract class JdbcStoreContractTest {
                 T0.plusSeconds(60)).line();
         // The first line is not committed, so the look-up before the insert cannot see it: only the key stops the
         // later insert, which waits for the first transaction to end.
-        Object later = laterWaitsForTheFirst(() -> store.opportunities().append(TENANT, second), () -> {
+        Object later = TwoTransactions.laterWaitsForTheFirst(store, () -> store.opportunities().append(TENANT, second), () -> {
             store.opportunities().append(TENANT, second);
             return null;
         });
@@ -206,7 +198,7 @@ abstract class JdbcStoreContractTest {
         // With the same id too, it is the same message appended twice: still a taken key, not an error.
         OutboxMessage first = event("m-1", "event:a-1");
         OutboxMessage second = event(sameId ? "m-1" : "m-2", "event:a-1");
-        Object later = laterWaitsForTheFirst(() -> assertThat(store.outbox().append(first)).isTrue(), () -> {
+        Object later = TwoTransactions.laterWaitsForTheFirst(store, () -> assertThat(store.outbox().append(first)).isTrue(), () -> {
             boolean written = store.outbox().append(second);
             store.customers().save(minimalCustomer(TENANT, "c-1", "Saved after the refused append"));
             return written;
@@ -285,61 +277,6 @@ abstract class JdbcStoreContractTest {
 
         assertThat(store.developmentPlans().find(TENANT, plan.id()).orElseThrow().steps().get(0).plannedTime())
                 .isEqualTo(LocalTime.of(23, 59, 59, 999_999_000));
-    }
-
-    /**
-     * Runs {@code first} in a transaction that stays open until {@code later}, started in a transaction of its own on
-     * another thread once {@code first} has written, has been seen waiting for 500 ms: waiting on the key the first
-     * holds. Then lets the first commit.
-     *
-     * @return what {@code later} returned, or the exception it threw
-     */
-    private Object laterWaitsForTheFirst(Runnable first, Callable<?> later) throws Exception {
-        CountDownLatch firstWrote = new CountDownLatch(1);
-        CountDownLatch laterStarted = new CountDownLatch(1);
-        CountDownLatch firstMayCommit = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            Future<?> earlier = threads.submit(() -> store.transactions().useTransaction(() -> {
-                first.run();
-                firstWrote.countDown();
-                await(firstMayCommit);
-            }));
-            Future<?> waiting = threads.submit(() -> {
-                await(firstWrote);
-                return store.transactions().inTransaction(() -> {
-                    laterStarted.countDown();
-                    try {
-                        return later.call();
-                    } catch (Exception e) {
-                        throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
-                    }
-                });
-            });
-            await(laterStarted);
-
-            assertThatThrownBy(() -> waiting.get(500, MILLISECONDS)).as("still waiting for the first")
-                    .isInstanceOf(TimeoutException.class);
-            firstMayCommit.countDown();
-            earlier.get(10, SECONDS);
-            try {
-                return waiting.get(10, SECONDS);
-            } catch (ExecutionException e) {
-                return e.getCause();
-            }
-        } finally {
-            firstMayCommit.countDown();
-            threads.shutdownNow();
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(10, SECONDS)) throw new IllegalStateException("gave up waiting");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static OutboxMessage event(String id, String key) {

@@ -47,7 +47,10 @@ final class TestDatabases {
             "kehu_round_robin_position", "kehu_outbox_message", "kehu_reminder",
             // customer service
             "kehu_service_ticket_measure", "kehu_service_ticket_step", "kehu_service_ticket", "kehu_expense",
-            "kehu_knowledge_keyword", "kehu_knowledge_article_ticket", "kehu_knowledge_article");
+            "kehu_knowledge_keyword", "kehu_knowledge_article_ticket", "kehu_knowledge_article",
+            // contracts and orders
+            "kehu_contract_step", "kehu_contract_milestone", "kehu_contract", "kehu_sales_order_line", "kehu_sales_order",
+            "kehu_customer_purchase");
 
     private TestDatabases() {
     }

@@ -7,15 +7,18 @@ import dev.kehu.crm.audit.AuditLog;
 import dev.kehu.crm.care.Reminders;
 import dev.kehu.crm.common.Transactions;
 import dev.kehu.crm.contact.Contacts;
+import dev.kehu.crm.contract.Contracts;
 import dev.kehu.crm.customer.Customers;
 import dev.kehu.crm.lead.Leads;
 import dev.kehu.crm.opportunity.Opportunities;
+import dev.kehu.crm.order.SalesOrders;
 import dev.kehu.crm.outbox.Outbox;
 import dev.kehu.crm.plan.DevelopmentPlans;
 import dev.kehu.crm.quote.Quotes;
 import dev.kehu.crm.store.internal.MemoryActivities;
 import dev.kehu.crm.store.internal.MemoryAuditLog;
 import dev.kehu.crm.store.internal.MemoryContacts;
+import dev.kehu.crm.store.internal.MemoryContracts;
 import dev.kehu.crm.store.internal.MemoryCustomers;
 import dev.kehu.crm.store.internal.MemoryDevelopmentPlans;
 import dev.kehu.crm.store.internal.MemoryLeads;
@@ -24,6 +27,7 @@ import dev.kehu.crm.store.internal.MemoryOutbox;
 import dev.kehu.crm.store.internal.MemoryQuotes;
 import dev.kehu.crm.store.internal.MemoryReminders;
 import dev.kehu.crm.store.internal.MemoryRoundRobinPositions;
+import dev.kehu.crm.store.internal.MemorySalesOrders;
 import dev.kehu.crm.store.internal.MemoryTransactions;
 import dev.kehu.crm.knowledge.Articles;
 import dev.kehu.crm.store.internal.MemoryArticles;
@@ -55,6 +59,8 @@ public final class InMemoryCrmStore implements CrmStore {
     private final ServiceTickets serviceTickets = new MemoryServiceTickets(transactions);
     private final Expenses expenses = new MemoryExpenses(transactions);
     private final Articles articles = new MemoryArticles(transactions);
+    private final Contracts contracts = new MemoryContracts(transactions);
+    private final SalesOrders salesOrders = new MemorySalesOrders(transactions);
 
     private InMemoryCrmStore() {
     }
@@ -137,6 +143,16 @@ public final class InMemoryCrmStore implements CrmStore {
     @Override
     public Articles articles() {
         return articles;
+    }
+
+    @Override
+    public Contracts contracts() {
+        return contracts;
+    }
+
+    @Override
+    public SalesOrders salesOrders() {
+        return salesOrders;
     }
 
     /** Drops every record; the store refuses further calls. */

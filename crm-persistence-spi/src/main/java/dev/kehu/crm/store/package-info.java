@@ -48,6 +48,12 @@
  *     .overdueSteps}, {@code Activities.overdue}, {@code Opportunities.openUnchangedSince} and
  *     {@code openExpectedBefore}) page by keyset after the given row, at most {@code limit} (1–1000), each
  *     answered from an index; {@code CareStoreCompatibilityKit} checks them.</li>
+ * <li><b>Contracts and orders.</b> {@link dev.kehu.crm.contract.Contracts} and {@link dev.kehu.crm.order.SalesOrders}
+ *     save like the records above; their numbers are unique per tenant ({@code DuplicateRecordException}); a
+ *     contract's history is append-only like the stage history, refused by a unique key also between concurrent
+ *     transactions. Every order save writes the customer's last purchase in the same transaction, version-checked,
+ *     so that dormant customers are a range of one index; pages read on after a named record (see the port's
+ *     javadoc and {@code ContractStoreCompatibilityKit}).</li>
  * <li><b>Tenants.</b> Every read sees only the records of the tenant asked for; a record cannot be updated
  *     through another tenant (that is a stale update). Ids are unique across tenants (see
  *     {@link dev.kehu.crm.common.IdGenerator}), so a store may key records on the id alone; round-robin

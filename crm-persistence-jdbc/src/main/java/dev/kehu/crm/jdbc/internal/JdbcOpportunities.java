@@ -17,8 +17,6 @@ import dev.kehu.crm.opportunity.OpportunityQuery;
 import dev.kehu.crm.opportunity.OpportunityStatus;
 import dev.kehu.crm.opportunity.Position;
 import dev.kehu.crm.opportunity.StageChange;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -170,7 +168,7 @@ public final class JdbcOpportunities implements Opportunities {
         Supplier<KehuException> taken = () -> new StaleRecordException(Opportunity.RECORD_TYPE,
                 line.opportunity().value(), line.sequence() - 1L);
         transactions.withConnection(connection -> {
-            insertOnce(connection, LINE_EXISTS, s -> s.string("tenant_id", tenant.value())
+            InsertOnce.insert(connection, dialect, LINE_EXISTS, s -> s.string("tenant_id", tenant.value())
                             .string("opportunity_id", line.opportunity().value()).integer("sequence_no", line.sequence()),
                     INSERT_LINE, s -> bindLine(s, tenant, line), taken);
             return null;
@@ -191,7 +189,7 @@ public final class JdbcOpportunities implements Opportunities {
         Supplier<KehuException> taken = () -> new DuplicateRecordException(AttachedRecord.RECORD_TYPE,
                 "attached record " + record.id() + " already exists");
         transactions.withConnection(connection -> {
-            insertOnce(connection, RECORD_EXISTS,
+            InsertOnce.insert(connection, dialect, RECORD_EXISTS,
                     s -> s.string("tenant_id", record.tenant().value()).string("id", record.id().value()),
                     INSERT_RECORD, s -> bindRecord(s, record), taken);
             return null;
@@ -215,27 +213,6 @@ public final class JdbcOpportunities implements Opportunities {
         requireNonNull(id, "id");
         return transactions.withConnection(connection -> ATTACHMENTS.list(connection, dialect,
                 s -> s.string("tenant_id", tenant.value()).string("opportunity_id", id.value()), recordMapper));
-    }
-
-    /**
-     * Inserts a row whose key must be new. The key is looked up first, so that a refusal writes nothing; a
-     * concurrent transaction that inserts the same key after the look-up is stopped by the primary key.
-     */
-    private void insertOnce(Connection connection, NamedSql exists, NamedSql.Binder key, NamedSql insert,
-                            NamedSql.Binder row, Supplier<KehuException> taken) throws SQLException {
-        try (NamedSql.Bound statement = exists.prepare(connection, dialect)) {
-            key.bind(statement);
-            try (ResultSet rows = statement.query()) {
-                if (rows.next()) throw taken.get();
-            }
-        }
-        try (NamedSql.Bound statement = insert.prepare(connection, dialect)) {
-            row.bind(statement);
-            statement.update();
-        } catch (SQLException e) {
-            if (SqlErrors.isUniqueViolation(e) || SqlErrors.isConcurrencyConflict(e)) throw taken.get();
-            throw e;
-        }
     }
 
     private static void bindRow(NamedSql.Bound statement, Opportunity o) throws SQLException {

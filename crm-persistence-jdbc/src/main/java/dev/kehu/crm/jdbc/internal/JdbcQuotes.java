@@ -87,22 +87,14 @@ public final class JdbcQuotes implements Quotes {
     public Quote save(Quote quote) {
         requireNonNull(quote, "quote");
         // Checked before anything is written, so that a value the columns cannot keep leaves no trace.
-        for (QuoteLine line : quote.lines()) {
-            Decimals.QUANTITY.exact(line.quantity(), "quantity");
-            Decimals.MONEY.exact(line.unitPrice().amount(), "unit price");
-            Decimals.PERCENT.exact(line.discountPercent(), "discount");
-        }
+        QuoteLineRowMapper.checkFits(quote.lines());
         return transactions.withConnection(connection -> {
             boolean inserted = ROWS.write(connection, dialect, quote.tenant().value(), quote.id().value(),
                     quote.version(), s -> bindRow(s, quote),
                     () -> new StaleRecordException(Quote.RECORD_TYPE, quote.id().value(), quote.version()));
             ChildRows.replace(connection, dialect, DELETE_LINES, INSERT_LINE, inserted,
                     s -> s.string("tenant_id", quote.tenant().value()).string("quote_id", quote.id().value()),
-                    quote.lines(), (s, line, index) -> s.integer("line_index", index)
-                            .string("product", line.product())
-                            .decimal("quantity", line.quantity())
-                            .decimal("unit_price", line.unitPrice().amount())
-                            .decimal("discount_percent", line.discountPercent()));
+                    quote.lines(), QuoteLineRowMapper::bind);
             return quote.toBuilder().version(quote.version() + 1).build();
         });
     }

@@ -40,10 +40,23 @@ final class VersionedRows {
      */
     boolean write(Connection connection, Dialect dialect, String tenant, String key, long version, NamedSql.Binder row,
                   Supplier<StaleRecordException> stale) throws SQLException {
+        return write(connection, dialect, tenant, key, version, row, stale, () -> { });
+    }
+
+    /** A check that may refuse the write; it throws before anything is written. */
+    @FunctionalInterface
+    interface Check {
+        void run() throws SQLException;
+    }
+
+    /** As {@link #write(Connection, Dialect, String, String, long, NamedSql.Binder, Supplier)}; {@code check} runs after the version check. */
+    boolean write(Connection connection, Dialect dialect, String tenant, String key, long version, NamedSql.Binder row,
+                  Supplier<StaleRecordException> stale, Check check) throws SQLException {
         if (insert == null) throw new IllegalStateException("these rows are only updated");
         Long stored = storedVersion(connection, dialect, tenant, key);
         boolean isNew = version == 0;
         if (isNew ? stored != null : stored == null || stored != version) throw stale.get();
+        check.run();
         execute(connection, dialect, isNew ? insert : update, isNew, version, row, stale);
         return isNew;
     }

@@ -10,12 +10,16 @@ import dev.kehu.crm.common.PageRequest;
 import dev.kehu.crm.common.PageRequest.Direction;
 import dev.kehu.crm.contact.Contact;
 import dev.kehu.crm.contact.ContactSort;
+import dev.kehu.crm.contract.Contract;
+import dev.kehu.crm.contract.ContractStep;
 import dev.kehu.crm.customer.Customer;
 import dev.kehu.crm.customer.CustomerSort;
 import dev.kehu.crm.lead.Lead;
 import dev.kehu.crm.opportunity.AttachedRecord;
 import dev.kehu.crm.opportunity.Opportunity;
 import dev.kehu.crm.opportunity.StageChange;
+import dev.kehu.crm.order.CustomerPurchase;
+import dev.kehu.crm.order.SalesOrder;
 import dev.kehu.crm.outbox.OutboxMessage;
 import dev.kehu.crm.plan.DevelopmentPlan;
 import dev.kehu.crm.quote.Quote;
@@ -48,6 +52,15 @@ final class Ordering {
     static final Comparator<OutboxMessage> OUTBOX_DUE = comparing(OutboxMessage::nextAttemptAt).thenComparing(OUTBOX);
     static final Comparator<OutboxMessage> OUTBOX_DELIVERED = comparing(OutboxMessage::deliveredAt)
             .thenComparing(OUTBOX);
+
+    static final Comparator<Contract> CONTRACTS_BY_ID = comparing(c -> c.id().value(), TEXT);
+    /** Contracts without an end date (drafts) never reach a list in this order. */
+    static final Comparator<Contract> CONTRACTS_BY_END = comparing(Contract::endDate).thenComparing(CONTRACTS_BY_ID);
+    static final Comparator<ContractStep> CONTRACT_HISTORY = comparingInt(ContractStep::sequence);
+    static final Comparator<SalesOrder> SALES_ORDERS = comparing(SalesOrder::orderDate)
+            .thenComparing(o -> o.id().value(), TEXT);
+    static final Comparator<CustomerPurchase> PURCHASES = comparing(CustomerPurchase::lastPurchase)
+            .thenComparing(p -> p.customer().value(), TEXT);
 
     /** Primary contact first, then by mnemonic and id. */
     static final Comparator<Contact> CONTACTS_OF_CUSTOMER = comparing(Contact::primary).reversed()
@@ -94,6 +107,14 @@ final class Ordering {
     // Descending is the exact reverse of ascending, ties and missing values included.
     private static <T> Comparator<T> directed(Comparator<T> ascending, Direction direction) {
         return direction == Direction.ASCENDING ? ascending : ascending.reversed();
+    }
+
+    /**
+     * A page read on from {@code last} (from the start when {@code null}): the matches after it in {@code order}, at
+     * most {@code limit} (which the caller checked).
+     */
+    static <T> List<T> after(Stream<T> matches, Comparator<? super T> order, T last, int limit) {
+        return matches.filter(m -> last == null || order.compare(m, last) > 0).sorted(order).limit(limit).toList();
     }
 
     static <T> Page<T> page(Stream<T> matches, Comparator<? super T> order, PageRequest<?> request) {

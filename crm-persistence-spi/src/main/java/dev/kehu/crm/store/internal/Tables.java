@@ -4,14 +4,18 @@ import dev.kehu.crm.activity.Activity;
 import dev.kehu.crm.assignment.RoundRobinPositions;
 import dev.kehu.crm.audit.AuditEntry;
 import dev.kehu.crm.care.Reminder;
+import dev.kehu.crm.common.DuplicateRecordException;
 import dev.kehu.crm.common.StaleRecordException;
 import dev.kehu.crm.common.TenantId;
 import dev.kehu.crm.contact.Contact;
+import dev.kehu.crm.contract.Contract;
+import dev.kehu.crm.contract.ContractStep;
 import dev.kehu.crm.customer.Customer;
 import dev.kehu.crm.lead.Lead;
 import dev.kehu.crm.opportunity.AttachedRecord;
 import dev.kehu.crm.opportunity.Opportunity;
 import dev.kehu.crm.opportunity.StageChange;
+import dev.kehu.crm.order.SalesOrder;
 import dev.kehu.crm.outbox.OutboxMessage;
 import dev.kehu.crm.plan.DevelopmentPlan;
 import dev.kehu.crm.quote.Quote;
@@ -21,9 +25,12 @@ import dev.kehu.crm.support.ServiceTicket;
 import dev.kehu.crm.support.TicketStep;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -52,6 +59,10 @@ final class Tables {
     final Map<Key, List<TicketStep>> ticketHistories = new HashMap<>(); // by ticket; unmodifiable, by sequence
     final Map<Key, Expense> expenses = new HashMap<>();
     final Map<Key, Article> articles = new HashMap<>();
+    final Map<Key, Contract> contracts = new HashMap<>();
+    final Map<Key, List<ContractStep>> contractHistories = new HashMap<>(); // by contract; unmodifiable, by sequence
+    final Map<Key, SalesOrder> salesOrders = new HashMap<>();
+    final Map<Key, Optional<LocalDate>> lastPurchases = new HashMap<>(); // by customer; empty once every order is cancelled
 
     private Tables() {
     }
@@ -76,6 +87,10 @@ final class Tables {
         copy.ticketHistories.putAll(ticketHistories);
         copy.expenses.putAll(expenses);
         copy.articles.putAll(articles);
+        copy.contracts.putAll(contracts);
+        copy.contractHistories.putAll(contractHistories);
+        copy.salesOrders.putAll(salesOrders);
+        copy.lastPurchases.putAll(lastPurchases);
         return copy;
     }
 
@@ -100,6 +115,20 @@ final class Tables {
         if (stored != given) {
             throw new StaleRecordException(recordType, key.id(), given);
         }
+    }
+
+    /**
+     * Throws {@link DuplicateRecordException} when a record of {@code table} other than {@code id} has {@code number}
+     * in {@code tenant}: the numbers people quote (contracts, orders) are unique per tenant.
+     */
+    static <T> void checkNumberIsFree(Map<Key, T> table, String recordType, TenantId tenant, String id, String number,
+                                      Function<T, String> numberOf, Function<T, String> idOf) {
+        ofTenant(table, tenant).filter(other -> number.equals(numberOf.apply(other)) && !id.equals(idOf.apply(other)))
+                .findAny()
+                .ifPresent(other -> {
+                    throw new DuplicateRecordException(recordType, "The " + recordType + " number " + number
+                            + " is taken by " + idOf.apply(other));
+                });
     }
 
     /** Records are kept per tenant and id. */

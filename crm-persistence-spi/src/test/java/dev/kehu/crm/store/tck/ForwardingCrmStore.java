@@ -7,10 +7,12 @@ import dev.kehu.crm.audit.AuditLog;
 import dev.kehu.crm.care.Reminders;
 import dev.kehu.crm.common.Transactions;
 import dev.kehu.crm.contact.Contacts;
+import dev.kehu.crm.contract.Contracts;
 import dev.kehu.crm.customer.Customers;
 import dev.kehu.crm.knowledge.Articles;
 import dev.kehu.crm.lead.Leads;
 import dev.kehu.crm.opportunity.Opportunities;
+import dev.kehu.crm.order.SalesOrders;
 import dev.kehu.crm.outbox.Outbox;
 import dev.kehu.crm.plan.DevelopmentPlans;
 import dev.kehu.crm.quote.Quotes;
@@ -43,5 +45,7 @@ public abstract class ForwardingCrmStore implements CrmStore {
     @Override public ServiceTickets serviceTickets() { return store.serviceTickets(); }
     @Override public Expenses expenses() { return store.expenses(); }
     @Override public Articles articles() { return store.articles(); }
+    @Override public Contracts contracts() { return store.contracts(); }
+    @Override public SalesOrders salesOrders() { return store.salesOrders(); }
     @Override public void close() { }
 }

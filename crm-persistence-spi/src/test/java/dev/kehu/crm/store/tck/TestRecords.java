@@ -16,6 +16,11 @@ import dev.kehu.crm.common.UserId;
 import dev.kehu.crm.contact.Contact;
 import dev.kehu.crm.contact.ContactCategory;
 import dev.kehu.crm.contact.ContactId;
+import dev.kehu.crm.contract.Contract;
+import dev.kehu.crm.contract.ContractId;
+import dev.kehu.crm.contract.ContractStatus;
+import dev.kehu.crm.contract.ContractStep;
+import dev.kehu.crm.contract.PaymentMilestone;
 import dev.kehu.crm.customer.Customer;
 import dev.kehu.crm.customer.CustomerCategory;
 import dev.kehu.crm.customer.CustomerId;
@@ -41,6 +46,9 @@ import dev.kehu.crm.opportunity.PipelineId;
 import dev.kehu.crm.opportunity.Position;
 import dev.kehu.crm.opportunity.Probability;
 import dev.kehu.crm.opportunity.StageChange;
+import dev.kehu.crm.order.SalesOrder;
+import dev.kehu.crm.order.SalesOrderId;
+import dev.kehu.crm.order.SalesOrderStatus;
 import dev.kehu.crm.outbox.OutboxKind;
 import dev.kehu.crm.outbox.OutboxMessage;
 import dev.kehu.crm.plan.DevelopmentPlan;
@@ -326,6 +334,102 @@ public final class TestRecords {
                 .customer(customer)
                 .date(LocalDate.of(2024, 3, 1))
                 .currency(Money.CNY)
+                .createdAt(T0)
+                .updatedAt(T0)
+                .build();
+    }
+
+    /**
+     * A contract in execution with every field filled in, ending on {@code end}: its opportunity, quote and
+     * predecessor named, ¥1,000,000.00 in three milestones of which the first is paid (a different amount), the
+     * fifth line of its history next.
+     */
+    public static Contract contract(TenantId tenant, String id, CustomerId customer, LocalDate end) {
+        return Contract.builder()
+                .id(new ContractId(id))
+                .tenant(tenant)
+                .number("HT-" + id + " 合同/2024 \"年度\" %_")
+                .customer(customer)
+                .owner(WANG)
+                .ourParty("开元软件有限公司")
+                .theirParty(AWKWARD)
+                .opportunity(new OpportunityId("o-1"))
+                .quote(new QuoteId("q-1"))
+                .signingDate(end.minusYears(1).minusDays(3))
+                .startDate(end.minusYears(1).plusDays(1))
+                .endDate(end)
+                .currency(Money.CNY)
+                .amount(Money.of("1000000.00", "CNY"))
+                .terms("服务器及三年维保\r\n第二条 '付款' 😀")
+                .milestones(List.of(
+                        new PaymentMilestone(end.minusYears(1).plusDays(1), Money.of("300000.00", "CNY"), "预付款 30%",
+                                end.minusYears(1).plusDays(5), Money.of("299999.99", "CNY")),
+                        PaymentMilestone.of(end.minusMonths(6), Money.of("0.01", "CNY"), null),
+                        PaymentMilestone.of(end, Money.of("699999.99", "CNY"), "验收款")))
+                .status(ContractStatus.IN_EXECUTION)
+                .predecessor(new ContractId("k-0"))
+                .historyLength(4)
+                .createdAt(T0)
+                .updatedAt(t0PlusMicros(1))
+                .build();
+    }
+
+    /** A new draft in USD without parties, dates, amount, terms or milestones. */
+    public static Contract minimalContract(TenantId tenant, String id, CustomerId customer) {
+        return Contract.builder()
+                .id(new ContractId(id))
+                .tenant(tenant)
+                .number("HT-" + id)
+                .customer(customer)
+                .owner(LI)
+                .currency(USD)
+                .createdAt(T0)
+                .updatedAt(T0)
+                .build();
+    }
+
+    /**
+     * Line {@code sequence} of a contract's history: the first creates the draft, the later ones go round submitted,
+     * rejected (with the reason) and back to draft.
+     */
+    public static ContractStep contractStep(ContractId contract, int sequence) {
+        if (sequence == 1) return new ContractStep(contract, 1, T0, WANG, null, ContractStatus.DRAFT, null);
+        List<ContractStatus> round = List.of(ContractStatus.DRAFT, ContractStatus.SUBMITTED, ContractStatus.REJECTED);
+        ContractStatus from = round.get((sequence - 2) % 3);
+        ContractStatus to = round.get((sequence - 1) % 3);
+        return new ContractStep(contract, sequence, t0PlusMicros(sequence), sequence % 2 == 0 ? WANG : LI, from, to,
+                to == ContractStatus.REJECTED ? "付款条件 \"不符\" " + sequence : null);
+    }
+
+    /** A confirmed order from quote {@code q-1} on {@code date}, with two CNY lines whose order is not alphabetical. */
+    public static SalesOrder salesOrder(TenantId tenant, String id, CustomerId customer, LocalDate date) {
+        return SalesOrder.builder()
+                .id(new SalesOrderId(id))
+                .tenant(tenant)
+                .number("SO-" + id + " 订单 %_")
+                .customer(customer)
+                .quote(new QuoteId("q-1"))
+                .orderDate(date)
+                .currency(Money.CNY)
+                .lines(List.of(
+                        quoteLine("KH-900 服务器 \"机架式\"", "2.5", "999999999999999.99", Money.CNY, "12.5"),
+                        quoteLine("AB-100 'license' \\ 100%_", "0.0001", "0.01", Money.CNY, "0")))
+                .status(SalesOrderStatus.CONFIRMED)
+                .createdAt(T0)
+                .updatedAt(t0PlusMicros(1))
+                .build();
+    }
+
+    /** A new order entered directly on {@code date}: one JPY line, no quote. */
+    public static SalesOrder minimalSalesOrder(TenantId tenant, String id, CustomerId customer, LocalDate date) {
+        return SalesOrder.builder()
+                .id(new SalesOrderId(id))
+                .tenant(tenant)
+                .number("SO-" + id)
+                .customer(customer)
+                .orderDate(date)
+                .currency(JPY)
+                .lines(List.of(quoteLine("茶叶", "1", "1500", JPY, "0")))
                 .createdAt(T0)
                 .updatedAt(T0)
                 .build();
