@@ -108,8 +108,8 @@ public final class Kehu implements AutoCloseable {
         developmentPlans = new DevelopmentPlanService(context, store.developmentPlans(), store.opportunities());
         forecasts = new ForecastService(context, store.opportunities(), base);
         care = new CareService(context, store.reminders(), builder.careRules, store.contacts(), store.customers(),
-                store.developmentPlans(), store.activities(), store.opportunities(), store.serviceTickets(),
-                builder.serviceAgents);
+                store.developmentPlans(), store.activities(), store.opportunities(), store.contracts(), store.salesOrders(),
+                store.serviceTickets(), builder.serviceAgents);
         // Customer service: the knowledge base links the article a resolution names, so tickets need not know it.
         knowledge = new KnowledgeService(context, store.articles(), store.serviceTickets());
         service = new SupportService(context, store.serviceTickets(), store.expenses(), store.customers(),

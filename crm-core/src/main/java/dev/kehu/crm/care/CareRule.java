@@ -10,7 +10,7 @@ import java.util.List;
  * transaction, and reads on after the page's last row until a page comes back short, so no rule ever holds more
  * than a page in memory.
  *
- * <p>A new rule (contract expiry, dormant customers, tickets about to breach their targets) is one class: a name,
+ * <p>A new rule (the built-in ones, or a host's own given to {@code CareRules.add}) is one class: a name,
  * a paged query of its port, and what a row gives the reminder. Its name starts the keys of its reminders, so it
  * must not change once reminders exist.
  *

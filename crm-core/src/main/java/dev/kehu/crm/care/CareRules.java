@@ -2,21 +2,25 @@ package dev.kehu.crm.care;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which care rules the daily run applies, with their parameters: configuration given to
  * {@code Kehu.builder().careRules(...)}. Immutable; each method returns a changed copy.
  *
  * <pre>{@code
- * CareRules.defaults().birthdaysAhead(14).quietAfter(21).disable(CareRules.OVERDUE_ACTIVITIES)
+ * CareRules.defaults().birthdaysAhead(14).quietAfter(21).contractNotice(30, 90).disable(CareRules.OVERDUE_ACTIVITIES)
  * }</pre>
  *
  * <p>Defaults: every rule on; birthdays 7 days ahead; an open opportunity is quiet once unchanged for 14 days;
- * service tickets whose deadline falls by the end of tomorrow; pages of 200 rows.
+ * contracts reminded of 90, 60 and 30 days before their end; customers dormant after more than 6 months without a
+ * purchase; service tickets whose deadline falls by the end of tomorrow; pages of 200 rows.
  */
 public final class CareRules {
     /** Contacts whose birthday falls today or in the next days; recipient: their customer's account manager. */
@@ -29,48 +33,45 @@ public final class CareRules {
     public static final String QUIET_OPPORTUNITIES = "opportunity-quiet";
     /** Open opportunities whose expected signing date has passed; their owner. */
     public static final String SIGNING_OVERDUE = "opportunity-signing-overdue";
-
+    /** Contracts in execution entering a notice period before their end; the contract's owner. */
+    public static final String CONTRACT_EXPIRY = "contract-expiry";
+    /** Active customers without a purchase for more than the dormancy period (C6); their account manager. */
+    public static final String DORMANT_CUSTOMERS = "customer-dormant";
     /** Open service tickets whose next service-level deadline comes within days, or has passed; their agent. */
     public static final String TICKETS_NEAR_BREACH = "ticket-near-breach";
 
     /** The rules Kehu brings, in the order they run. */
     public static final List<String> BUILT_IN = List.of(BIRTHDAYS, OVERDUE_PLAN_STEPS, OVERDUE_ACTIVITIES,
-            QUIET_OPPORTUNITIES, SIGNING_OVERDUE, TICKETS_NEAR_BREACH);
+            QUIET_OPPORTUNITIES, SIGNING_OVERDUE, CONTRACT_EXPIRY, DORMANT_CUSTOMERS, TICKETS_NEAR_BREACH);
 
     public static final int MAX_BIRTHDAY_DAYS = 180;
     public static final int MAX_QUIET_DAYS = 365;
-    public static final int MAX_PAGE_SIZE = 1000;
+    public static final int MAX_NOTICE_DAYS = 366;
     public static final int MAX_TICKET_DAYS = 30;
+    public static final int MAX_PAGE_SIZE = 1000;
 
-    private final Set<String> disabled;
-    private final int birthdayDays;
-    private final int quietDays;
-    private final int pageSize;
-    private final int ticketDays;
-    private final List<CareRule<?>> extra;
+    private Set<String> disabled = Set.of();
+    private int birthdayDays = 7;
+    private int quietDays = 14;
+    private List<Integer> noticeDays = List.of(30, 60, 90);
+    private Period dormancy = Period.ofMonths(6);
+    private int ticketDays = 1;
+    private int pageSize = 200;
+    private List<CareRule<?>> extra = List.of();
 
-    private CareRules(Set<String> disabled, int birthdayDays, int quietDays, int pageSize, int ticketDays,
-                      List<CareRule<?>> extra) {
-        this.disabled = Set.copyOf(disabled);
-        this.birthdayDays = birthdayDays;
-        this.quietDays = quietDays;
-        this.pageSize = pageSize;
-        this.ticketDays = ticketDays;
-        this.extra = List.copyOf(extra);
+    private CareRules() {
     }
 
     /** Every rule on, with the defaults above. */
     public static CareRules defaults() {
-        return new CareRules(Set.of(), 7, 14, 200, 1, List.of());
+        return new CareRules();
     }
 
     /** Birthdays from today to {@code days} days ahead (0–{@value #MAX_BIRTHDAY_DAYS}); 7 by default. */
     public CareRules birthdaysAhead(int days) {
-        if (days < 0 || days > MAX_BIRTHDAY_DAYS) {
-            throw new IllegalArgumentException("birthdays are looked for 0–" + MAX_BIRTHDAY_DAYS + " days ahead, not "
-                    + days);
-        }
-        return new CareRules(disabled, days, quietDays, pageSize, ticketDays, extra);
+        CareRules copy = copy();
+        copy.birthdayDays = inRange(days, 0, MAX_BIRTHDAY_DAYS, "birthdays are looked for %d–%d days ahead, not %d");
+        return copy;
     }
 
     /**
@@ -78,11 +79,36 @@ public final class CareRules {
      * past; 14 by default.
      */
     public CareRules quietAfter(int days) {
-        if (days < 1 || days > MAX_QUIET_DAYS) {
-            throw new IllegalArgumentException("an opportunity is quiet after 1–" + MAX_QUIET_DAYS + " days, not "
-                    + days);
+        CareRules copy = copy();
+        copy.quietDays = inRange(days, 1, MAX_QUIET_DAYS, "an opportunity is quiet after %d–%d days, not %d");
+        return copy;
+    }
+
+    /**
+     * The notice periods before a contract's end, in days (each 1–{@value #MAX_NOTICE_DAYS}, at least one; their
+     * order does not matter); 30, 60 and 90 by default.
+     */
+    public CareRules contractNotice(int... days) {
+        if (days.length == 0) throw new IllegalArgumentException("a contract needs at least one notice period");
+        Set<Integer> sorted = new TreeSet<>();
+        for (int day : days) {
+            sorted.add(inRange(day, 1, MAX_NOTICE_DAYS, "a contract notice period is %d–%d days, not %d"));
         }
-        return new CareRules(disabled, birthdayDays, days, pageSize, ticketDays, extra);
+        CareRules copy = copy();
+        copy.noticeDays = List.copyOf(sorted);
+        return copy;
+    }
+
+    /** A customer is dormant after more than {@code period} without a purchase (positive); 6 months by default. */
+    public CareRules dormantAfter(Period period) {
+        requireNonNull(period, "period");
+        LocalDate day = LocalDate.of(2000, 1, 1);
+        if (period.isNegative() || !day.plus(period).isAfter(day)) {
+            throw new IllegalArgumentException("the dormancy period must be positive, not " + period);
+        }
+        CareRules copy = copy();
+        copy.dormancy = period;
+        return copy;
     }
 
     /**
@@ -90,33 +116,34 @@ public final class CareRules {
      * from today (0–{@value #MAX_TICKET_DAYS}: 0 is today's deadlines); 1 by default.
      */
     public CareRules ticketsDueWithin(int days) {
-        if (days < 0 || days > MAX_TICKET_DAYS) {
-            throw new IllegalArgumentException("ticket deadlines are looked for 0–" + MAX_TICKET_DAYS
-                    + " days ahead, not " + days);
-        }
-        return new CareRules(disabled, birthdayDays, quietDays, pageSize, days, extra);
+        CareRules copy = copy();
+        copy.ticketDays = inRange(days, 0, MAX_TICKET_DAYS, "ticket deadlines are looked for %d–%d days ahead, not %d");
+        return copy;
     }
 
     /** How many rows a rule reads at once, and how many reminders one transaction writes (1–1000); 200 by default. */
     public CareRules pageSize(int size) {
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("a care page holds 1–" + MAX_PAGE_SIZE + " rows, not " + size);
-        }
-        return new CareRules(disabled, birthdayDays, quietDays, size, ticketDays, extra);
+        CareRules copy = copy();
+        copy.pageSize = inRange(size, 1, MAX_PAGE_SIZE, "a care page holds %d–%d rows, not %d");
+        return copy;
     }
 
     /** Switches rules off by name ({@link #BUILT_IN} or an added rule's). */
     public CareRules disable(String... rules) {
         Set<String> changed = new LinkedHashSet<>(disabled);
         for (String rule : rules) changed.add(known(rule));
-        return new CareRules(changed, birthdayDays, quietDays, pageSize, ticketDays, extra);
+        CareRules copy = copy();
+        copy.disabled = Set.copyOf(changed);
+        return copy;
     }
 
     /** Switches rules back on by name. */
     public CareRules enable(String... rules) {
         Set<String> changed = new LinkedHashSet<>(disabled);
         for (String rule : rules) changed.remove(known(rule));
-        return new CareRules(changed, birthdayDays, quietDays, pageSize, ticketDays, extra);
+        CareRules copy = copy();
+        copy.disabled = Set.copyOf(changed);
+        return copy;
     }
 
     /** A rule of the host's own, run after the built-in ones; its name must be new. */
@@ -126,7 +153,9 @@ public final class CareRules {
                 + " exists already");
         List<CareRule<?>> changed = new ArrayList<>(extra);
         changed.add(rule);
-        return new CareRules(disabled, birthdayDays, quietDays, pageSize, ticketDays, changed);
+        CareRules copy = copy();
+        copy.extra = List.copyOf(changed);
+        return copy;
     }
 
     public boolean isEnabled(String rule) {
@@ -141,17 +170,44 @@ public final class CareRules {
         return quietDays;
     }
 
-    public int pageSize() {
-        return pageSize;
+    /** The contract notice periods in days, shortest first. */
+    public List<Integer> contractNoticeDays() {
+        return noticeDays;
+    }
+
+    public Period dormancy() {
+        return dormancy;
     }
 
     public int ticketDays() {
         return ticketDays;
     }
 
+    public int pageSize() {
+        return pageSize;
+    }
+
     /** The host's own rules, in the order they were added. */
     public List<CareRule<?>> added() {
         return extra;
+    }
+
+    private CareRules copy() {
+        CareRules copy = new CareRules();
+        copy.disabled = disabled;
+        copy.birthdayDays = birthdayDays;
+        copy.quietDays = quietDays;
+        copy.noticeDays = noticeDays;
+        copy.dormancy = dormancy;
+        copy.ticketDays = ticketDays;
+        copy.pageSize = pageSize;
+        copy.extra = extra;
+        return copy;
+    }
+
+    private static int inRange(int value, int min, int max, String message) {
+        if (value < min || value > max) throw new IllegalArgumentException(String.format(message, min, max, value));
+        return value;
     }
 
     private List<String> names() {

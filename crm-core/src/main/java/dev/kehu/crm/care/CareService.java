@@ -8,10 +8,12 @@ import dev.kehu.crm.common.Decision;
 import dev.kehu.crm.common.TenantId;
 import dev.kehu.crm.common.UserId;
 import dev.kehu.crm.contact.Contacts;
+import dev.kehu.crm.contract.Contracts;
 import dev.kehu.crm.customer.Customers;
 import dev.kehu.crm.internal.ServiceContext;
 import dev.kehu.crm.notification.Notification;
 import dev.kehu.crm.opportunity.Opportunities;
+import dev.kehu.crm.order.SalesOrders;
 import dev.kehu.crm.plan.DevelopmentPlans;
 import dev.kehu.crm.security.Actor;
 import dev.kehu.crm.security.Role;
@@ -48,7 +50,8 @@ public final class CareService {
 
     public CareService(ServiceContext context, Reminders reminders, CareRules config, Contacts contacts,
                        Customers customers, DevelopmentPlans plans, Activities activities,
-                       Opportunities opportunities, ServiceTickets tickets, ServiceAgents agents) {
+                       Opportunities opportunities, Contracts contracts, SalesOrders orders, ServiceTickets tickets,
+                       ServiceAgents agents) {
         this.context = context;
         this.reminders = reminders;
         this.config = config;
@@ -58,6 +61,8 @@ public final class CareService {
         all.add(new OverdueActivityRule(activities, context.clock().getZone()));
         all.add(new QuietOpportunityRule(opportunities, context.clock().getZone(), config.quietDays()));
         all.add(new SigningOverdueRule(opportunities));
+        all.add(new ContractExpiryRule(contracts, config.contractNoticeDays()));
+        all.add(new DormantCustomerRule(orders, customers, config.dormancy()));
         all.add(new TicketDeadlineRule(tickets, agents, context.clock().getZone(), config.ticketDays()));
         all.addAll(config.added());
         this.rules = List.copyOf(all);

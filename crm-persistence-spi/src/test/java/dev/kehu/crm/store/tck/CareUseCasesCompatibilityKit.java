@@ -33,12 +33,15 @@ import dev.kehu.crm.outbox.OutboxMessage;
 import dev.kehu.crm.outbox.OutboxQuery;
 import dev.kehu.crm.security.Actor;
 import dev.kehu.crm.security.Role;
+import dev.kehu.crm.contract.ContractStatus;
+import dev.kehu.crm.customer.CustomerStatus;
 import dev.kehu.crm.support.ServiceAgents;
 import dev.kehu.crm.support.ServiceTicket;
 import dev.kehu.crm.support.TicketStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -111,6 +114,14 @@ public abstract class CareUseCasesCompatibilityKit {
         Opportunity o = minimalOpportunity(TestRecords.TENANT, id, HUAXIA).toBuilder().owner(LI).updatedAt(updatedAt)
                 .expectedSigningDate(expected).build();
         return store.opportunities().save(status == OpportunityStatus.WON ? TestRecords.won(o) : o);
+    }
+
+    private void customerWithPurchase(String id, LocalDate purchase, CustomerStatus status) {
+        store.customers().save(minimalCustomer(TestRecords.TENANT, id, "客户 " + id).toBuilder().status(status).build());
+        if (purchase != null) {
+            store.salesOrders().save(TestRecords.minimalSalesOrder(TestRecords.TENANT, "s-" + id, new CustomerId(id),
+                    purchase));
+        }
     }
 
     private void ticket(String id, UserId agent, Instant deadline) {
@@ -227,6 +238,67 @@ public abstract class CareUseCasesCompatibilityKit {
             kehu().care().run(supervisor, TODAY);
 
             assertThat(keys()).containsExactly("opportunity-signing-overdue:o-1:2026-12-27");
+        }
+
+        @Test
+        @DisplayName("contracts in execution ending within 90 days get the reminder of the shortest notice period "
+                + "that holds them; not those ending later, nor contracts no longer in execution")
+        void contractExpiry() {
+            store.contracts().save(TestRecords.contract(TestRecords.TENANT, "k-1", HUAXIA, TODAY.plusDays(20)));
+            store.contracts().save(TestRecords.contract(TestRecords.TENANT, "k-2", HUAXIA, TODAY.plusDays(60)));
+            store.contracts().save(TestRecords.contract(TestRecords.TENANT, "k-3", HUAXIA, TODAY.plusDays(61)));
+            store.contracts().save(TestRecords.contract(TestRecords.TENANT, "k-4", HUAXIA, TODAY.plusDays(91)));
+            store.contracts().save(TestRecords.contract(TestRecords.TENANT, "k-5", HUAXIA, TODAY));
+            store.contracts().save(TestRecords.contract(TestRecords.TENANT, "k-6", HUAXIA, TODAY.plusDays(10))
+                    .toBuilder().status(ContractStatus.COMPLETED).build());
+
+            kehu().care().run(supervisor, TODAY);
+
+            assertThat(keys()).containsExactly("contract-expiry:k-5:30:2026-12-28", "contract-expiry:k-1:30:2027-01-17",
+                    "contract-expiry:k-2:60:2027-02-26", "contract-expiry:k-3:90:2027-02-27");
+        }
+
+        @Test
+        @DisplayName("a contract is reminded again as it enters each shorter notice period, once each; the periods "
+                + "are configurable")
+        void contractNoticePeriods() {
+            store.contracts().save(TestRecords.contract(TestRecords.TENANT, "k-1", HUAXIA, TODAY.plusDays(61)));
+            Kehu kehu = kehu(CareRules.defaults().contractNotice(90, 60, 60, 30));
+
+            kehu.care().run(supervisor, TODAY);
+            kehu.care().run(supervisor, TODAY.plusDays(1));
+            kehu.care().run(supervisor, TODAY.plusDays(1));
+            kehu(CareRules.defaults().contractNotice(7)).care().run(supervisor, TODAY.plusDays(50));
+
+            assertThat(keys()).containsExactly("contract-expiry:k-1:60:2027-02-27", "contract-expiry:k-1:90:2027-02-27");
+            assertThat(notifications()).hasSize(2);
+        }
+
+        @Test
+        @DisplayName("active customers whose last purchase is more than 6 months ago, keyed by their first dormant "
+                + "day; not exactly 6 months, nor inactive customers or those who never bought")
+        void dormantCustomers() {
+            store.salesOrders().save(TestRecords.minimalSalesOrder(TestRecords.TENANT, "s-1", HUAXIA,
+                    LocalDate.of(2026, 6, 27)));
+            customerWithPurchase("c-2", LocalDate.of(2026, 6, 28), CustomerStatus.ACTIVE);
+            customerWithPurchase("c-3", LocalDate.of(2025, 1, 1), CustomerStatus.INACTIVE);
+            customerWithPurchase("c-4", null, CustomerStatus.ACTIVE);
+            customerWithPurchase("c-5", LocalDate.of(2026, 1, 1), CustomerStatus.ACTIVE);
+
+            kehu().care().run(supervisor, TODAY);
+
+            assertThat(keys()).containsExactly("customer-dormant:c-5:2026-07-02", "customer-dormant:c-1:2026-12-28");
+        }
+
+        @Test
+        @DisplayName("the dormancy period is configurable")
+        void dormancyPeriod() {
+            store.salesOrders().save(TestRecords.minimalSalesOrder(TestRecords.TENANT, "s-1", HUAXIA,
+                    LocalDate.of(2026, 9, 27)));
+
+            kehu(CareRules.defaults().dormantAfter(Period.ofMonths(3))).care().run(supervisor, TODAY);
+
+            assertThat(keys()).containsExactly("customer-dormant:c-1:2026-12-28");
         }
 
         @Test
