@@ -27,6 +27,7 @@ import dev.kehu.crm.customer.Rating;
 import dev.kehu.crm.customer.RelationshipLevel;
 import dev.kehu.crm.jdbc.JdbcCrmStore;
 import dev.kehu.crm.notification.Notification;
+import dev.kehu.crm.opportunity.Opportunity;
 import dev.kehu.crm.security.Actor;
 import dev.kehu.crm.security.Role;
 import java.io.PrintStream;
@@ -72,7 +73,7 @@ public final class Demo {
         this.kehu = Kehu.builder().store(store).clock(clock)
                 .idGenerator(() -> String.format("demo-%08d", ids.incrementAndGet()))
                 .salesForce(SalesStory.SALES_FORCE).baseCurrency(Money.CNY).exchangeRates(SalesStory.RATES)
-                .notifications(inbox::add).build();
+                .serviceAgents(AfterSalesStory.SERVICE_DESK).notifications(inbox::add).build();
         this.clock = clock;
         this.narrator = new Narrator(locale, out);
         this.locale = locale;
@@ -111,7 +112,8 @@ public final class Demo {
         Customer survivor = mergeDuplicate(huaxia);
         rejectBadInput();
         showAuditTrail(survivor);
-        new SalesStory(kehu, clock, inbox, narrator, wangWei, zhaoMin, supervisor).run();
+        Opportunity won = new SalesStory(kehu, clock, inbox, narrator, wangWei, zhaoMin, supervisor).run();
+        new AfterSalesStory(kehu, clock, inbox, narrator, zhaoMin, supervisor).run(won);
         kehu.close();
     }
 

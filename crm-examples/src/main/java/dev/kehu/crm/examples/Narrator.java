@@ -1,6 +1,7 @@
 package dev.kehu.crm.examples;
 
 import dev.kehu.crm.common.Labelled;
+import dev.kehu.crm.common.UserId;
 import dev.kehu.crm.common.Money;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -27,6 +28,19 @@ final class Narrator {
     /** The Chinese or the English text, by the reader's language. */
     String t(String zh, String en) {
         return Labelled.isChinese(locale) ? zh : en;
+    }
+
+    /** The name of one of the demo's people, in the reader's language. */
+    String name(UserId user) {
+        return switch (user.value()) {
+            case "wang.wei" -> t("王伟", "Wang Wei");
+            case "zhao.min" -> t("赵敏", "Zhao Min");
+            case "liu.qiang" -> t("刘强", "Liu Qiang");
+            case "sun.li" -> t("孙丽", "Sun Li");
+            case "zhou.hong" -> t("周红", "Zhou Hong");
+            case "contract-approvers" -> t("合同审批人", "contract approvers");
+            default -> user.value();
+        };
     }
 
     void say(String zh, String en) {

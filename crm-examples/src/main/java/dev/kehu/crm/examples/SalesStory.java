@@ -116,7 +116,8 @@ final class SalesStory {
                 n.t("规则代码", "rule code"), n.t("提示（操作人的语言）", "message (in the actor's language)"));
     }
 
-    void run() {
+    /** Tells the sales story and returns the deal it wins. */
+    Opportunity run() {
         Opportunity deal = leadPhonesIn();
         deal = assign(deal);
         Plan plan = planDevelopment(deal);
@@ -126,6 +127,7 @@ final class SalesStory {
         showLost(deals.lost());
         showFunnel();
         showForecast();
+        return deals.won();
     }
 
     private Opportunity leadPhonesIn() {
@@ -575,12 +577,7 @@ final class SalesStory {
     }
 
     private String who(UserId user) {
-        return switch (user.value()) {
-            case "wang.wei" -> n.t("王伟", "Wang Wei");
-            case "zhao.min" -> n.t("赵敏", "Zhao Min");
-            case "liu.qiang" -> n.t("刘强", "Liu Qiang");
-            default -> user.value();
-        };
+        return n.name(user);
     }
 
     private String source(String code) {

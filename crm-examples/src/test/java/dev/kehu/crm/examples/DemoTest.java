@@ -149,12 +149,49 @@ class DemoTest {
         assertThat(line(funnel, "开发成功")).contains("| 1 ", "522,000.00 CNY");
         assertThat(line(funnel, "开发失败")).contains("| 1 ", "603,500.00 CNY");
 
-        String forecast = section(chinese, "15. ", null);
+        String forecast = section(chinese, "15. ", "16. ");
         assertThat(line(forecast, "2027-01 |")).contains("522,000.00 CNY");
         assertThat(line(forecast, "2027-02 |")).contains("426,000.00 CNY", "170,400.00 CNY");
         assertThat(line(forecast, "2027-03 |")).contains("200,000.00 CNY", "60,000.00 CNY");
         assertThat(forecast).contains("加权预测合计：752,400.00 CNY");
         assertThat(english).contains("Weighted forecast in total: 752,400.00 CNY");
+    }
+
+    @Test
+    @DisplayName("the won deal becomes a contract approved by the supervisor and signed, and an order; the "
+            + "customer's lifecycle stage follows")
+    void contractAndOrder() {
+        String contract = section(chinese, "16. ", "17. ");
+        assertThat(contract).contains("合同 HT-2027-001，522,000.00 CNY，2027-01-15 至 2028-01-14");
+        assertThat(line(contract, "待审批 → 已审批")).contains("2027-01-12 09:00", "刘强", "条款符合公司政策");
+        assertThat(line(contract, "已审批 → 执行中")).contains("赵敏");
+        assertThat(contract).contains("售前跟踪 → 合同执行", "SO-2027-001：3 行，合计 522,000.00 CNY");
+        assertThat(line(contract, "contract.approved")).contains("赵敏", "刘强");
+        assertThat(section(english, "16. ", "17. ")).contains("pre-sales", "Order SO-2027-001 placed");
+    }
+
+    @Test
+    @DisplayName("a complaint misses its first response, is escalated once, put right and rated")
+    void complaint() {
+        String service = section(chinese, "17. ", "18. ");
+        assertThat(service).contains("首次响应时限 2027-02-01 11:10", "升级 1 单给主管");
+        assertThat(line(service, "service-ticket.escalated")).contains("周红");
+        assertThat(line(service, "首次响应超时")).contains("2027-02-01 11:30");
+        assertThat(service).contains("满意度 4/5");
+        assertThat(line(service, "整改措施完成")).contains("孙丽");
+    }
+
+    @Test
+    @DisplayName("the care run on a clock set ahead finds the birthday, the contract's notice and the dormant "
+            + "customer, and a second run adds nothing")
+    void careReminders() {
+        String care = section(chinese, "18. ", null);
+        assertThat(line(care, "| 王丽")).contains("2027-12-12", "王伟");
+        assertThat(line(care, "HT-2027-001（60 天提醒）")).contains("2028-01-14", "赵敏");
+        assertThat(care.lines().filter(l -> l.contains("杭州西湖智能设备有限公司")).toList()).singleElement()
+                .asString().contains("2027-07-16");
+        assertThat(care).contains("第一次发出 7 条通知，第二次 0 条");
+        assertThat(english).contains("The first run sent 7 notifications, the second 0");
     }
 
     @Test
@@ -165,7 +202,7 @@ class DemoTest {
                 .contains("is not a valid phone number")
                 .contains("must be one of: POTENTIAL, ORDINARY, VIP, AGENT, PARTNER, INACTIVE")
                 .contains("information technology")
-                .contains("7. A lead phones in", "15. Sales forecast")
+                .contains("7. A lead phones in", "15. Sales forecast", "16. Contract", "17. Service", "18. Customer care")
                 .doesNotContain("不是有效的电话号码", "开发成功", "开发失败", "必须先报价", "销售漏斗");
     }
 
