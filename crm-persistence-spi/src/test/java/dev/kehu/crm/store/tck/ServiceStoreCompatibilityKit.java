@@ -8,8 +8,6 @@ import static dev.kehu.crm.store.tck.TestRecords.T0;
 import static dev.kehu.crm.store.tck.TestRecords.TENANT;
 import static dev.kehu.crm.store.tck.TestRecords.WANG;
 import static dev.kehu.crm.store.tck.TestRecords.t0PlusMicros;
-import static java.util.concurrent.TimeUnit.MILLISECONDS;
-import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,12 +44,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -258,7 +250,7 @@ public abstract class ServiceStoreCompatibilityKit extends StorePerTest {
             TicketStep second = step(id, 2);
             // The first line is not committed when the later transaction looks, so only a unique key on
             // (tenant, ticket, sequence) stops the later insert.
-            Object later = laterWaitsForTheFirst(() -> store.serviceTickets().append(TENANT, second), () -> {
+            Object later = TwoTransactions.laterWaitsForTheFirst(store, () -> store.serviceTickets().append(TENANT, second), () -> {
                 store.serviceTickets().append(TENANT, new TicketStep(id, 2, t0PlusMicros(3), WANG, StepKind.RESPONDED,
                         TicketStatus.ASSIGNED, TicketStatus.ASSIGNED, LI, "later"));
                 return null;
@@ -471,46 +463,6 @@ public abstract class ServiceStoreCompatibilityKit extends StorePerTest {
             assertThat(store.serviceTickets().history(TENANT, ticket.id())).isEmpty();
             assertThat(store.serviceTickets().slaDue(TENANT, t0PlusMicros(10), null, 10)).isEmpty();
             assertThat(store.expenses().find(TENANT, new ExpenseId("e-1"))).isEmpty();
-        }
-    }
-
-    /**
-     * Runs {@code first} in a transaction that stays open until {@code later}, run on another thread in a
-     * transaction of its own, has been seen waiting for 500 ms (on the key the first holds, or on a store that runs
-     * one transaction at a time); then lets the first commit.
-     *
-     * @return what {@code later} returned, or the exception it threw
-     */
-    private Object laterWaitsForTheFirst(Runnable first, Callable<?> later) throws Exception {
-        CountDownLatch firstWrote = new CountDownLatch(1);
-        CountDownLatch firstMayCommit = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            Future<?> earlier = threads.submit(() -> store.transactions().useTransaction(() -> {
-                first.run();
-                firstWrote.countDown();
-                KitSupport.awaitOrFail(firstMayCommit);
-            }));
-            KitSupport.awaitOrFail(firstWrote);
-            Future<?> waiting = threads.submit(() -> store.transactions().inTransaction(() -> {
-                try {
-                    return later.call();
-                } catch (Exception e) {
-                    throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
-                }
-            }));
-            assertThatThrownBy(() -> waiting.get(500, MILLISECONDS)).as("still waiting for the first")
-                    .isInstanceOf(TimeoutException.class);
-            firstMayCommit.countDown();
-            earlier.get(10, SECONDS);
-            try {
-                return waiting.get(10, SECONDS);
-            } catch (ExecutionException e) {
-                return e.getCause();
-            }
-        } finally {
-            firstMayCommit.countDown();
-            threads.shutdownNow();
         }
     }
 }
