@@ -3,8 +3,6 @@ package dev.kehu.crm.examples.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -151,13 +151,21 @@ public final class Benchmarks {
         try (BenchDatabase database = BenchDatabase.open(kind, dir, name, kind.inHeap(), 2);
              Workloads workloads = new Workloads(profile, database, false)) {
             if (kind.inHeap()) new DatasetGenerator(Workloads.SEED, profile.dataset()).writeTo(workloads.store());
-            List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+            // The heap in use, sampled every millisecond while the workload runs: the pools' own peaks are reached
+            // at different times, so their sum would overstate it.
             System.gc();
-            heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+            AtomicLong peak = new AtomicLong();
+            Thread sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                    LockSupport.parkNanos(1_000_000);
+                }
+            });
+            sampler.setDaemon(true);
+            sampler.start();
             workloads.runKehuOnly(workload);
-            long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-            out.println(HeapCheck.PEAK_LINE + peak);
+            sampler.interrupt();
+            out.println(HeapCheck.PEAK_LINE + peak.get());
         }
     }
 

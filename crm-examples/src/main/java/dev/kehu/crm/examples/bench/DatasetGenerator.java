@@ -48,8 +48,8 @@ import java.util.SplittableRandom;
  *
  * <p>Each customer comes with its contacts, opportunities and activities, and each customer's records come from
  * a random generator seeded by the seed and the customer's number: a larger dataset begins with a smaller one.
- * The history of how the records came about (audit entries, outbox messages) is not part of the dataset; the
- * records are stored at version 0, as an import makes them.
+ * The history of how the records came about (audit entries, outbox messages) is not part of the dataset; each
+ * record is saved once, as a new record, so it is at the version a first save gives.
  */
 public final class DatasetGenerator {
     /** The tenant every benchmark record belongs to. */

@@ -2,7 +2,7 @@ package dev.kehu.crm.examples.bench;
 
 /**
  * Workload 5 for one workload: whether Kehu's side of it ran in a JVM limited to {@code maxHeapMb}, and the
- * peak heap it used there (the sum of the heap pools' peaks, from the workload's start).
+ * peak heap in use there while it ran (sampled every millisecond).
  *
  * @param peakMb {@code null} when the child did not finish
  */
