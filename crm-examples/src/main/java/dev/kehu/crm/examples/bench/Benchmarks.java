@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.Mode;
 
 /**
  * The benchmark runner: makes the dataset, runs every workload on Kehu and its baselines, checks each of Kehu's
- * workloads in a child JVM with a 64 MB heap, then writes the figures as JSON and prints them with the ratios.
+ * workloads in a child JVM with a 64 MB heap, then writes the figures as JSON and prints them with the ratios. It
+ * exits 1 when the JSON it wrote lacks a workload or a figure.
  *
  * <pre>
  * Benchmarks [--profile=ci|full|smoke] [--store=h2|h2-mem|postgresql] [--out=FILE] [--dir=DIR] [--name=NAME]
@@ -71,6 +72,10 @@ public final class Benchmarks {
         results.write(file);
         results.print(out);
         out.println("figures written to " + file.toAbsolutePath());
+        // What CI checks: the file just written has every workload with its figures.
+        List<String> problems = Results.problems(Results.read(file));
+        problems.forEach(p -> out.println("missing: " + p));
+        if (!problems.isEmpty()) System.exit(1);
     }
 
     /** Runs every workload; then the small-heap checks in child JVMs. */
