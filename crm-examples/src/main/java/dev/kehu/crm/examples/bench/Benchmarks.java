@@ -104,14 +104,16 @@ public final class Benchmarks {
         return results;
     }
 
-    private List<Measurement> rules() throws RunnerException {
+    /** JMH's own report goes to {@code jmh.log} beside the JSON; the figures come into the run's table. */
+    private List<Measurement> rules() throws RunnerException, IOException {
+        Files.createDirectories(dir);
         Options options = new OptionsBuilder().include(RulesBenchmark.class.getName() + ".")
                 .mode(Mode.Throughput).timeUnit(TimeUnit.SECONDS)
                 .forks(profile.jmhForks()).warmupIterations(profile.jmhWarmups())
                 .warmupTime(TimeValue.milliseconds(profile.jmhMillis()))
                 .measurementIterations(profile.jmhIterations())
                 .measurementTime(TimeValue.milliseconds(profile.jmhMillis()))
-                .shouldFailOnError(true).build();
+                .shouldFailOnError(true).output(dir.resolve("jmh.log").toString()).build();
         List<Measurement> measurements = new ArrayList<>();
         for (RunResult result : new Runner(options).run()) {
             String method = result.getParams().getBenchmark();
