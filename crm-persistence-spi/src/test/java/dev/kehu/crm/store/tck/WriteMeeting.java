@@ -14,10 +14,17 @@ import java.util.concurrent.TimeoutException;
 final class WriteMeeting {
     private final ThreadLocal<CountDownLatch> held = new ThreadLocal<>();
     private volatile CyclicBarrier meeting;
+    private volatile boolean lastMet;
 
     /** The next {@code parties} threads to save something meet before their first save. */
     void meetBeforeFirstWrite(int parties) {
+        lastMet = false;
         meeting = new CyclicBarrier(parties);
+    }
+
+    /** Whether every party of the last meeting arrived in time: false where one went on alone. */
+    boolean met() {
+        return lastMet;
     }
 
     /** Once the calling thread has met the others, its first save also waits (at most ten seconds) for {@code done}. */
@@ -32,6 +39,7 @@ final class WriteMeeting {
         try {
             barrier.await(2, TimeUnit.SECONDS);
             met = true;
+            lastMet = true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (BrokenBarrierException | TimeoutException e) {
