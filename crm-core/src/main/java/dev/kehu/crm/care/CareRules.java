@@ -2,7 +2,7 @@ package dev.kehu.crm.care;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.LocalDate;
+import dev.kehu.crm.order.DormancyRule;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -101,13 +101,8 @@ public final class CareRules {
 
     /** A customer is dormant after more than {@code period} without a purchase (positive); 6 months by default. */
     public CareRules dormantAfter(Period period) {
-        requireNonNull(period, "period");
-        LocalDate day = LocalDate.of(2000, 1, 1);
-        if (period.isNegative() || !day.plus(period).isAfter(day)) {
-            throw new IllegalArgumentException("the dormancy period must be positive, not " + period);
-        }
         CareRules copy = copy();
-        copy.dormancy = period;
+        copy.dormancy = DormancyRule.requirePositive(period);
         return copy;
     }
 

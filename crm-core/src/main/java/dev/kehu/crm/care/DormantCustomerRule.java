@@ -49,18 +49,11 @@ final class DormantCustomerRule implements CareRule<CustomerPurchase> {
             Optional<Customer> customer = customers.find(tenant, row.customer())
                     .filter(c -> c.status() == CustomerStatus.ACTIVE && c.owner() != null);
             if (customer.isEmpty()) continue;
-            LocalDate dormantSince = firstDormantDay(row.lastPurchase());
+            LocalDate dormantSince = DormancyRule.dormantFrom(row.lastPurchase(), threshold);
             found.add(new ReminderCandidate(Customer.RECORD_TYPE, row.customer().value(), row.customer().value(),
                     dormantSince, customer.get().owner(), customer.get().name(),
                     Map.of("lastPurchase", row.lastPurchase().toString())));
         }
         return found;
-    }
-
-    /** The first day on which a customer whose last purchase was on {@code lastPurchase} counts as dormant. */
-    private LocalDate firstDormantDay(LocalDate lastPurchase) {
-        LocalDate day = lastPurchase.plus(threshold);
-        while (!DormancyRule.isDormant(Optional.of(lastPurchase), day, threshold)) day = day.plusDays(1);
-        return day;
     }
 }

@@ -59,6 +59,18 @@ public final class DormancyRule {
     }
 
     /**
+     * The first day on which a customer whose last purchase was on {@code lastPurchase} is dormant: the day a
+     * dormant spell begins, which a reminder can be keyed by.
+     */
+    public static LocalDate dormantFrom(LocalDate lastPurchase, Period threshold) {
+        requireNonNull(lastPurchase, "lastPurchase");
+        requirePositive(threshold);
+        LocalDate day = lastPurchase.plus(threshold);
+        while (!isDormant(Optional.of(lastPurchase), day, threshold)) day = day.plusDays(1);
+        return day;
+    }
+
+    /**
      * The date of the customer's last purchase among {@code orders}: the latest order date of an order that is
      * not cancelled; empty when there is none.
      *
@@ -77,12 +89,19 @@ public final class DormancyRule {
         return isDormant(lastPurchase(orders), today, threshold);
     }
 
-    private static void requirePositive(Period threshold) {
+    /**
+     * Checks a dormancy period: it must move every day forward.
+     *
+     * @return {@code threshold}
+     * @throws IllegalArgumentException when it does not
+     */
+    public static Period requirePositive(Period threshold) {
         requireNonNull(threshold, "threshold");
         // A period such as "1 month − 40 days" has no sign of its own; compare its effect on a fixed day.
         LocalDate day = LocalDate.of(2000, 1, 1);
         if (!day.plus(threshold).isAfter(day) || threshold.isNegative()) {
             throw new IllegalArgumentException("the dormancy period must be positive, got " + threshold);
         }
+        return threshold;
     }
 }

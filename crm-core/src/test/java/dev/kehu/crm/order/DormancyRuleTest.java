@@ -27,6 +27,18 @@ class DormancyRuleTest {
     }
 
     @Test
+    @DisplayName("a dormant spell begins on the first day the rule holds, also when the period ends on a short month")
+    void dormantFrom() {
+        assertThat(DormancyRule.dormantFrom(LAST, DormancyRule.DEFAULT_THRESHOLD)).isEqualTo(LocalDate.of(2025, 7, 16));
+        LocalDate endOfAugust = LocalDate.of(2026, 8, 31);
+        LocalDate from = DormancyRule.dormantFrom(endOfAugust, DormancyRule.DEFAULT_THRESHOLD);
+        assertThat(from).isEqualTo(LocalDate.of(2027, 3, 1));
+        assertThat(DormancyRule.isDormant(Optional.of(endOfAugust), from)).isTrue();
+        assertThat(DormancyRule.isDormant(Optional.of(endOfAugust), from.minusDays(1))).isFalse();
+        assertThatIllegalArgumentException().isThrownBy(() -> DormancyRule.dormantFrom(LAST, Period.ZERO));
+    }
+
+    @Test
     @DisplayName("the cutoff of a range scan is exact at month ends: on 31 August, a purchase on 28 February is dormant, one on 1 March not")
     void cutoffAtMonthEnd() {
         LocalDate today = LocalDate.of(2026, 8, 31);
