@@ -31,6 +31,10 @@ import dev.kehu.crm.opportunity.OpportunityId;
 import dev.kehu.crm.opportunity.Pipeline;
 import dev.kehu.crm.opportunity.Probability;
 import dev.kehu.crm.opportunity.Stage;
+import dev.kehu.crm.order.SalesOrder;
+import dev.kehu.crm.order.SalesOrderId;
+import dev.kehu.crm.order.SalesOrderStatus;
+import dev.kehu.crm.quote.QuoteLine;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +43,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Makes the benchmark dataset, the same for the same seed and size, and writes it through the store's own
@@ -66,6 +74,7 @@ public final class DatasetGenerator {
             "中科", "宏图", "嘉禾", "明德", "泰和", "鼎盛"};
     private static final String[] TRADES = {"科技", "贸易", "制造", "物流", "软件", "医药", "建设", "电子"};
     private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙"};
+    private static final String[] PRODUCTS = {"企业版软件许可", "年度维护服务", "实施服务", "培训课程", "硬件设备"};
     private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明"};
 
     private final long seed;
@@ -83,19 +92,43 @@ public final class DatasetGenerator {
         return size;
     }
 
+    public long seed() {
+        return seed;
+    }
+
     /** Writes the dataset into an empty store; returns what was written. */
     public Written writeTo(CrmStore store) {
-        Written total = Written.NONE;
-        for (int from = 0; from < size.customers(); from += CUSTOMERS_PER_TRANSACTION) {
-            int to = Math.min(size.customers(), from + CUSTOMERS_PER_TRANSACTION);
-            int first = from;
-            total = total.plus(store.transactions().inTransaction(() -> {
-                Written written = Written.NONE;
-                for (int i = first; i < to; i++) written = written.plus(block(i).writeTo(store));
-                return written;
-            }));
+        return writeTo(store, 1);
+    }
+
+    /**
+     * Writes the dataset into an empty store from {@code threads} threads, each transaction a run of customers with
+     * all their records; returns what was written.
+     */
+    public Written writeTo(CrmStore store, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Written>> chunks = new ArrayList<>();
+            for (int from = 0; from < size.customers(); from += CUSTOMERS_PER_TRANSACTION) {
+                int first = from;
+                int to = Math.min(size.customers(), from + CUSTOMERS_PER_TRANSACTION);
+                chunks.add(pool.submit(() -> store.transactions().inTransaction(() -> {
+                    Written written = Written.NONE;
+                    for (int i = first; i < to; i++) written = written.plus(block(i).writeTo(store));
+                    return written;
+                })));
+            }
+            Written total = Written.NONE;
+            for (Future<Written> chunk : chunks) total = total.plus(chunk.get());
+            return total;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not write the dataset: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        return total;
     }
 
     /** Customer {@code i} with its contacts, opportunities (each with its history) and activities. */
@@ -117,7 +150,11 @@ public final class DatasetGenerator {
             Opportunity opportunity = histories.get(k % histories.size()).get(0).opportunity();
             activities.add(activity(customer, contact, opportunity, i * DatasetSize.ACTIVITIES_PER_CUSTOMER + k, random));
         }
-        return new Block(customer, contacts, histories, activities);
+        List<SalesOrder> orders = new ArrayList<>();
+        for (int k = 0; k < DatasetSize.ORDERS_PER_CUSTOMER; k++) {
+            orders.add(order(customer, i * DatasetSize.ORDERS_PER_CUSTOMER + k, random));
+        }
+        return new Block(customer, contacts, histories, activities, orders);
     }
 
     /** The id of customer {@code i}. */
@@ -238,6 +275,27 @@ public final class DatasetGenerator {
         return activity.build();
     }
 
+    /**
+     * An order of the two years: most confirmed, some cancelled, a few new; one to three lines in yuan. More than
+     * half the customers bought last over six months before {@link #NOW}: the dormant ones of the care run.
+     */
+    private SalesOrder order(Customer customer, int n, SplittableRandom random) {
+        LocalDate orderDate = LocalDate.ofInstant(START, ZoneOffset.UTC).plusDays(random.nextInt(725));
+        List<QuoteLine> lines = new ArrayList<>();
+        int count = 1 + random.nextInt(3);
+        for (int k = 0; k < count; k++) {
+            lines.add(QuoteLine.of(PRODUCTS[random.nextInt(PRODUCTS.length)], BigDecimal.valueOf(1 + random.nextInt(20)),
+                    Money.of(BigDecimal.valueOf(10_000 + random.nextLong(5_000_000), 2), Money.CNY)));
+        }
+        int status = random.nextInt(20);
+        Instant created = orderDate.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(random.nextInt(86_400));
+        return SalesOrder.builder().id(new SalesOrderId(String.format("s%07d", n))).tenant(TENANT)
+                .number(String.format("SO%08d", n)).customer(customer.id()).orderDate(orderDate).currency(Money.CNY)
+                .lines(lines).status(status == 0 ? SalesOrderStatus.CANCELLED
+                        : status == 1 ? SalesOrderStatus.NEW : SalesOrderStatus.CONFIRMED)
+                .createdAt(created).updatedAt(created).build();
+    }
+
     private static String personName(SplittableRandom random) {
         return SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)]
                 + (random.nextBoolean() ? GIVEN[random.nextInt(GIVEN.length)] : "");
@@ -258,7 +316,7 @@ public final class DatasetGenerator {
 
     /** One customer's records: opportunities as the changes that made them, the last being the stored state. */
     public record Block(Customer customer, List<Contact> contacts, List<List<Opportunity.Change>> opportunities,
-                        List<Activity> activities) {
+                        List<Activity> activities, List<SalesOrder> orders) {
         Written writeTo(CrmStore store) {
             store.customers().save(customer);
             contacts.forEach(store.contacts()::save);
@@ -269,18 +327,20 @@ public final class DatasetGenerator {
                 lines += history.size();
             }
             activities.forEach(store.activities()::save);
-            return new Written(1, contacts.size(), opportunities.size(), lines, activities.size());
+            orders.forEach(store.salesOrders()::save);
+            return new Written(1, contacts.size(), opportunities.size(), lines, activities.size(), orders.size());
         }
     }
 
     /** Counts of what was written. */
-    public record Written(long customers, long contacts, long opportunities, long stageChanges, long activities) {
-        static final Written NONE = new Written(0, 0, 0, 0, 0);
+    public record Written(long customers, long contacts, long opportunities, long stageChanges, long activities,
+                          long orders) {
+        static final Written NONE = new Written(0, 0, 0, 0, 0, 0);
 
         Written plus(Written other) {
             return new Written(customers + other.customers, contacts + other.contacts,
                     opportunities + other.opportunities, stageChanges + other.stageChanges,
-                    activities + other.activities);
+                    activities + other.activities, orders + other.orders);
         }
     }
 }

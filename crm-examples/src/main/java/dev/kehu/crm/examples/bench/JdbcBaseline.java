@@ -440,25 +440,7 @@ final class JdbcBaseline {
         }
     }
 
-    interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T inTransaction(SqlWork<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+    private <T> T inTransaction(Jdbc.SqlWork<T> work) {
+        return Jdbc.inTransaction(dataSource, work);
     }
 }

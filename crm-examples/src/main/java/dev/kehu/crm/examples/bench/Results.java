@@ -23,10 +23,10 @@ public final class Results {
     /** Every workload a run measures; {@link #problems} checks each is there with its figures. */
     public static final List<String> WORKLOADS = List.of("rules.stage-transition-check", "rules.probability",
             "rules.assignment", "import", "stage-move.1-thread", "stage-move.2-threads", "funnel", "forecast",
-            "phone-lookup");
+            "care-run", "phone-lookup");
     /** The workloads checked under a small heap. */
     public static final List<String> HEAP_WORKLOADS = List.of("rules", "import", "stage-move", "funnel", "forecast",
-            "phone-lookup");
+            "care-run", "phone-lookup");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -59,6 +59,7 @@ final class Workloads implements AutoCloseable {
     private final Actor actor = Actor.of("bench.admin", DatasetGenerator.TENANT.value(), Role.SALES_SUPERVISOR);
     private final JdbcBaseline jdbc;
     private final HibernateBaseline hibernate;
+    private final CareRunBaseline care;
 
     /** With {@code baselines} false, only Kehu's side can run (the small-heap check leaves Hibernate out). */
     Workloads(Profile profile, BenchDatabase database, boolean baselines) {
@@ -73,6 +74,7 @@ final class Workloads implements AutoCloseable {
         this.store = JdbcCrmStore.create(database.dataSource());
         this.kehu = Kehu.builder().store(store).clock(clock).idGenerator(ids).build();
         this.jdbc = new JdbcBaseline(database.dataSource(), clock, ids, DatasetGenerator.TENANT, actor.user());
+        this.care = new CareRunBaseline(database.dataSource(), clock, ids, DatasetGenerator.TENANT, actor.user());
         this.hibernate = baselines ? new HibernateBaseline(database.dataSource(), clock, ids,
                 DatasetGenerator.TENANT.value(), actor.user().value()) : null;
     }
@@ -269,12 +271,23 @@ final class Workloads implements AutoCloseable {
     }
 
     private Measurement latencies(String workload, long rows, Runnable kehuRun, Runnable sql, Runnable inJvm) {
-        Runnable[] runs = {kehuRun, sql, inJvm};
-        long[][] nanos = new long[runs.length][profile.reportRuns()];
-        for (int round = -2; round < profile.reportRuns(); round++) {
-            for (int k = 0; k < runs.length; k++) {
+        return latencies(workload, 2, profile.reportRuns(), () -> { }, kehuRun, sql, inJvm,
+                "over " + rows + " opportunities; the figure is the median, p99 beside it");
+    }
+
+    /**
+     * Kehu's run and its two baselines in turn, {@code warmUps} untimed rounds then {@code runs} timed ones, each run
+     * after an untimed {@code reset}.
+     */
+    private Measurement latencies(String workload, int warmUps, int runs, Runnable reset, Runnable kehuRun, Runnable sql,
+                                  Runnable inJvm, String note) {
+        Runnable[] implementations = {kehuRun, sql, inJvm};
+        long[][] nanos = new long[implementations.length][runs];
+        for (int round = -warmUps; round < runs; round++) {
+            for (int k = 0; k < implementations.length; k++) {
+                reset.run();
                 long start = System.nanoTime();
-                runs[k].run();
+                implementations[k].run();
                 if (round >= 0) nanos[k][round] = System.nanoTime() - start;
             }
         }
@@ -282,8 +295,44 @@ final class Workloads implements AutoCloseable {
         baselines.put("sql", Figure.latencyMillis(nanos[1]));
         baselines.put("jvm", Figure.latencyMillis(nanos[2]));
         return new Measurement(workload, "ms", false, Figure.latencyMillis(nanos[0]), baselines,
-                Map.of("sql", 1 / 1.2, "jvm", 10.0), profile.reportRuns(),
-                "over " + rows + " opportunities; the figure is the median, p99 beside it");
+                Map.of("sql", 1 / 1.2, "jvm", 10.0), runs, note);
+    }
+
+    // ---- 3b. The daily care run ------------------------------------------------------------------------------
+
+    /**
+     * The care run of the dataset's "today" over every rule, from an empty reminder table each time: Kehu's
+     * {@code care().run}, the rules' queries in SQL with batched writes, and the rows filtered in Java.
+     */
+    Measurement careRun() {
+        LocalDate today = LocalDate.ofInstant(DatasetGenerator.NOW, ZoneOffset.UTC);
+        forgetReminders();
+        long kehuCount = kehu.care().run(actor, today).created();
+        forgetReminders();
+        long sqlCount = care.sql(today);
+        forgetReminders();
+        long jvmCount = care.jvm(today);
+        if (kehuCount != sqlCount || kehuCount != jvmCount || kehuCount == 0) {
+            throw new IllegalStateException("Kehu reminds " + kehuCount + ", SQL " + sqlCount + ", the JVM " + jvmCount);
+        }
+        return latencies("care-run", 1, profile.careRuns(), this::forgetReminders,
+                () -> kehu.care().run(actor, today), () -> care.sql(today), () -> care.jvm(today),
+                kehuCount + " reminders, each with its notification, from an empty reminder table; median and p99");
+    }
+
+    /** Deletes every reminder and notification, so the next run finds every reminder new. */
+    private void forgetReminders() {
+        Jdbc.inTransaction(database.dataSource(), connection -> {
+            try (PreparedStatement reminders = connection.prepareStatement("DELETE FROM kehu_reminder WHERE tenant_id = ?");
+                 PreparedStatement notifications = connection.prepareStatement(
+                         "DELETE FROM kehu_outbox_message WHERE tenant_id = ? AND kind = 'NOTIFICATION'")) {
+                reminders.setString(1, DatasetGenerator.TENANT.value());
+                reminders.executeUpdate();
+                notifications.setString(1, DatasetGenerator.TENANT.value());
+                notifications.executeUpdate();
+            }
+            return null;
+        });
     }
 
     /** The call centre's look-up of a caller by a number typed as people type it, among all customers. */
@@ -338,6 +387,10 @@ final class Workloads implements AutoCloseable {
                                 OpportunityQuery.all(), ratesOn);
                     }
                 }
+            }
+            case "care-run" -> {
+                forgetReminders();
+                kehu.care().run(actor, LocalDate.ofInstant(DatasetGenerator.NOW, ZoneOffset.UTC));
             }
             case "phone-lookup" -> {
                 SplittableRandom random = new SplittableRandom(SEED);

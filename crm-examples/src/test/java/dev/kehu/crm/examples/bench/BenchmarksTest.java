@@ -68,7 +68,7 @@ class BenchmarksTest {
     }
 
     /** Under CI=true a missing server is a failure, as for the store's own suites. */
-    private static boolean postgresReachable() {
+    static boolean postgresReachable() {
         String url = System.getenv().getOrDefault("KEHU_PG_URL", BenchDatabase.DEFAULT_PG_URL);
         try (Connection ignored = DriverManager.getConnection(url)) {
             return true;

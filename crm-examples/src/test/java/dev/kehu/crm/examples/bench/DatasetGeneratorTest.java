@@ -1,10 +1,14 @@
 package dev.kehu.crm.examples.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kehu.crm.CrmStore;
 import dev.kehu.crm.jdbc.JdbcCrmStore;
 import dev.kehu.crm.opportunity.Opportunity;
+import dev.kehu.crm.order.SalesOrder;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -12,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +31,8 @@ class DatasetGeneratorTest {
     @DisplayName("the standard dataset has the sizes of the issue, and a factor scales them alike")
     void sizes() {
         DatasetSize full = DatasetSize.of(1);
-        assertThat(List.of(full.customers(), full.individuals(), full.contacts(), full.opportunities(), full.activities()))
-                .containsExactly(100_000, 33_333, 300_000, 1_000_000, 2_000_000);
+        assertThat(List.of(full.customers(), full.individuals(), full.contacts(), full.opportunities(), full.activities(),
+                full.orders())).containsExactly(100_000, 33_333, 300_000, 1_000_000, 2_000_000, 200_000);
         DatasetSize small = DatasetSize.of(0.01);
         assertThat(List.of(small.customers(), small.contacts(), small.opportunities(), small.activities()))
                 .containsExactly(1_000, 3_000, 10_000, 20_000);
@@ -73,18 +78,33 @@ class DatasetGeneratorTest {
     }
 
     @Test
-    @DisplayName("written through the store, the dataset reads back through Kehu's repositories as it was made")
-    void readsBack(@TempDir Path dir) throws SQLException {
+    @DisplayName("made once through the store and copied into H2, the dataset reads back through Kehu's repositories as it was made")
+    void readsBackFromACopy(@TempDir Path dir) throws SQLException {
+        readsBack(dir, BenchDatabase.Kind.H2_MEM, "dataset-test");
+    }
+
+    @Test
+    @DisplayName("copied into PostgreSQL, the dataset reads back through Kehu's repositories as it was made")
+    void readsBackFromACopyInPostgres(@TempDir Path dir) throws SQLException {
+        assumeTrue(BenchmarksTest.postgresReachable(), "no PostgreSQL at " + BenchDatabase.DEFAULT_PG_URL);
+        readsBack(dir, BenchDatabase.Kind.POSTGRESQL, "kehu_dataset_test");
+    }
+
+    private static void readsBack(Path dir, BenchDatabase.Kind kind, String name) throws SQLException {
         DatasetGenerator generator = new DatasetGenerator(Workloads.SEED, DatasetSize.of(0.001));
-        try (BenchDatabase database = BenchDatabase.open(BenchDatabase.Kind.H2_MEM, dir, "dataset-test", true, 2);
+        DatasetCache cache = new DatasetCache(dir, generator, new PrintStream(OutputStream.nullOutputStream()));
+        DatasetGenerator.Written written = cache.ensure();
+        assertThat(cache.ensure()).as("the second time, from the file").isEqualTo(written);
+        try (BenchDatabase database = BenchDatabase.open(kind, dir, name, true, 2);
              CrmStore store = JdbcCrmStore.create(database.dataSource())) {
-            DatasetGenerator.Written written = generator.writeTo(store);
+            cache.copyRowsTo(database);
 
             assertThat(count(database, "SELECT COUNT(*) FROM kehu_customer")).isEqualTo(100);
             assertThat(count(database, "SELECT COUNT(*) FROM kehu_customer WHERE type = 'INDIVIDUAL'")).isEqualTo(33);
             assertThat(count(database, "SELECT COUNT(*) FROM kehu_contact")).isEqualTo(300);
             assertThat(count(database, "SELECT COUNT(*) FROM kehu_opportunity")).isEqualTo(1_000);
             assertThat(count(database, "SELECT COUNT(*) FROM kehu_activity")).isEqualTo(2_000);
+            assertThat(count(database, "SELECT COUNT(*) FROM kehu_sales_order")).isEqualTo(200).isEqualTo(written.orders());
             assertThat(count(database, "SELECT COUNT(*) FROM kehu_opportunity_stage_change")).isEqualTo(written.stageChanges());
             assertThat(count(database, "SELECT COUNT(DISTINCT stage) FROM kehu_opportunity")).isEqualTo(7);
 
@@ -107,6 +127,13 @@ class DatasetGeneratorTest {
                     assertThat(store.activities().find(DatasetGenerator.TENANT, activity.id()))
                             .contains(activity.toBuilder().version(SAVED).build());
                 }
+                for (SalesOrder order : block.orders()) {
+                    assertThat(store.salesOrders().find(DatasetGenerator.TENANT, order.id()))
+                            .contains(order.toBuilder().version(SAVED).build());
+                }
+                assertThat(store.salesOrders().lastPurchase(DatasetGenerator.TENANT, block.customer().id()))
+                        .isEqualTo(block.orders().stream().filter(SalesOrder::isPurchase).map(SalesOrder::orderDate)
+                                .max(Comparator.naturalOrder()));
             }
         }
     }
