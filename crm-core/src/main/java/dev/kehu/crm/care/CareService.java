@@ -118,24 +118,29 @@ public final class CareService {
 
     /** Stores the reminders of one page and notifies their recipients; returns how many were new. */
     private int remind(Actor actor, String rule, List<ReminderCandidate> candidates) {
-        int created = 0;
         // In key order, so that two hosts running at once take the keys' locks in the same order and never deadlock.
         List<ReminderCandidate> byKey = new ArrayList<>(candidates);
         byKey.sort(java.util.Comparator.comparing(c -> c.key(rule)));
+        Instant now = context.now();
+        Map<String, ReminderCandidate> candidateByKey = new LinkedHashMap<>();
+        List<Reminder> page = new ArrayList<>();
         for (ReminderCandidate candidate : byKey) {
-            Instant now = context.now();
             String key = candidate.key(rule);
-            Reminder reminder = new Reminder(actor.tenant(), key, rule, candidate.subjectType(), candidate.subjectId(),
-                    candidate.due(), candidate.recipient(), now);
-            if (!reminders.add(reminder)) continue;
+            if (candidateByKey.putIfAbsent(key, candidate) != null) continue;
+            page.add(new Reminder(actor.tenant(), key, rule, candidate.subjectType(), candidate.subjectId(),
+                    candidate.due(), candidate.recipient(), now));
+        }
+        List<Reminder> stored = reminders.addAll(page);
+        for (Reminder reminder : stored) {
+            ReminderCandidate candidate = candidateByKey.get(reminder.key());
             Map<String, String> details = new LinkedHashMap<>();
             details.put("subject", candidate.subject());
             details.put("due", candidate.due().toString());
             details.putAll(candidate.arguments());
             context.notify(new Notification(actor.tenant(), candidate.recipient(), TOPIC_PREFIX + rule,
-                    candidate.subjectType(), candidate.subjectId(), actor.user(), now, details), "reminder:" + key);
-            created++;
+                    candidate.subjectType(), candidate.subjectId(), actor.user(), now, details),
+                    "reminder:" + reminder.key());
         }
-        return created;
+        return stored.size();
     }
 }

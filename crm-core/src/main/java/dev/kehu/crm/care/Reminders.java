@@ -19,6 +19,16 @@ public interface Reminders {
      */
     boolean add(Reminder reminder);
 
+    /**
+     * Stores each new reminder of the list, as {@link #add} does, in one go where the store can: a page of the care
+     * run is written with it. A key taken in the store, or earlier in the list, is skipped.
+     *
+     * @return the reminders stored, in the list's order; concurrent adds of one key store it once, in one of them
+     */
+    default List<Reminder> addAll(List<Reminder> reminders) {
+        return reminders.stream().filter(this::add).toList();
+    }
+
     Optional<Reminder> find(TenantId tenant, String key);
 
     /**

@@ -6,10 +6,20 @@ import dev.kehu.crm.care.Reminder;
 import dev.kehu.crm.care.Reminders;
 import dev.kehu.crm.common.TenantId;
 import dev.kehu.crm.common.UserId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Care reminders in {@code kehu_reminder}, whose primary key is the tenant and the reminder's key. An add whose key
@@ -38,6 +48,8 @@ public final class JdbcReminders implements Reminders {
     private final JdbcTransactions transactions;
     private final Dialect dialect;
     private final NamedSql insert;
+    /** Without PostgreSQL's do-nothing: a key taken meanwhile must fail the batch, not pass for ours. */
+    private final NamedSql batchInsert = NamedSql.of(INSERT);
     private final RowMapper<Reminder> mapper;
 
     public JdbcReminders(JdbcTransactions transactions, Dialect dialect) {
@@ -56,20 +68,77 @@ public final class JdbcReminders implements Reminders {
         requireNonNull(reminder, "reminder");
         return transactions.withConnection(connection -> {
             try (NamedSql.Bound statement = insert.prepare(connection, dialect)) {
-                statement.string("tenant_id", reminder.tenant().value())
-                        .string("reminder_key", reminder.key())
-                        .string("rule_name", reminder.rule())
-                        .string("subject_type", reminder.subjectType())
-                        .string("subject_id", reminder.subjectId())
-                        .date("due_date", reminder.due())
-                        .string("recipient", reminder.recipient().value())
-                        .instant("created_at", reminder.createdAt());
-                return statement.update() == 1;
+                return bind(statement, reminder).update() == 1;
             } catch (SQLException e) {
                 if (!SqlErrors.isUniqueViolation(e)) throw e;
                 return false; // the primary key: the tenant has a reminder with this key
             }
         });
+    }
+
+    /**
+     * The keys of the list already taken are found with one query, the others inserted in one batch behind a
+     * savepoint. Should another transaction take one of them meanwhile (the batch then fails on the primary key),
+     * the batch is undone back to the savepoint and the rows are added one by one, which tells which were ours. The
+     * batch's insert has no do-nothing clause on PostgreSQL, so that a key taken meanwhile fails it rather than
+     * passing for one of ours.
+     */
+    @Override
+    public List<Reminder> addAll(List<Reminder> reminders) {
+        requireNonNull(reminders, "reminders");
+        if (reminders.isEmpty()) return List.of();
+        return transactions.withConnection(connection -> {
+            Set<List<String>> taken = taken(connection, reminders);
+            List<Reminder> fresh = new ArrayList<>();
+            for (Reminder r : reminders) {
+                if (taken.add(List.of(r.tenant().value(), r.key()))) fresh.add(r);
+            }
+            if (fresh.isEmpty()) return List.of();
+            Savepoint before = connection.setSavepoint();
+            try (NamedSql.Bound statement = batchInsert.prepare(connection, dialect)) {
+                for (Reminder reminder : fresh) {
+                    bind(statement, reminder).addBatch();
+                }
+                statement.executeBatch();
+            } catch (SQLException e) {
+                if (!SqlErrors.isUniqueViolation(e)) throw e;
+                connection.rollback(before);
+                return fresh.stream().filter(this::add).toList();
+            }
+            connection.releaseSavepoint(before);
+            return fresh;
+        });
+    }
+
+    /** The (tenant, key) pairs of the list that are stored, found with one query per tenant. */
+    private Set<List<String>> taken(Connection connection, List<Reminder> reminders) throws SQLException {
+        Set<List<String>> taken = new HashSet<>();
+        Map<String, List<String>> keysByTenant = new LinkedHashMap<>();
+        for (Reminder r : reminders) keysByTenant.computeIfAbsent(r.tenant().value(), t -> new ArrayList<>()).add(r.key());
+        for (Map.Entry<String, List<String>> tenant : keysByTenant.entrySet()) {
+            List<String> keys = tenant.getValue();
+            String sql = "SELECT reminder_key FROM kehu_reminder WHERE tenant_id = ? AND reminder_key IN ("
+                    + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")";
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                select.setString(1, tenant.getKey());
+                for (int i = 0; i < keys.size(); i++) select.setString(i + 2, keys.get(i));
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) taken.add(List.of(tenant.getKey(), row.getString(1)));
+                }
+            }
+        }
+        return taken;
+    }
+
+    private static NamedSql.Bound bind(NamedSql.Bound statement, Reminder reminder) throws SQLException {
+        return statement.string("tenant_id", reminder.tenant().value())
+                .string("reminder_key", reminder.key())
+                .string("rule_name", reminder.rule())
+                .string("subject_type", reminder.subjectType())
+                .string("subject_id", reminder.subjectId())
+                .date("due_date", reminder.due())
+                .string("recipient", reminder.recipient().value())
+                .instant("created_at", reminder.createdAt());
     }
 
     @Override

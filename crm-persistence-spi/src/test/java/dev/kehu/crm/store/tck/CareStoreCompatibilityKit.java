@@ -133,6 +133,42 @@ public abstract class CareStoreCompatibilityKit extends StorePerTest {
         }
 
         @Test
+        @DisplayName("adding a list stores its new reminders in order and skips keys taken in the store or earlier in the list")
+        void addAll() {
+            Reminder taken = reminder(TENANT, "birthday:k-2:2026-12-04", LocalDate.of(2026, 12, 4), WANG);
+            store.reminders().add(taken);
+            Reminder first = reminder(TENANT, "birthday:k-1:2026-12-03", LocalDate.of(2026, 12, 3), WANG);
+            Reminder third = reminder(TENANT, "birthday:k-3:2026-12-05", LocalDate.of(2026, 12, 5), LI);
+            Reminder takenAgain = reminder(TENANT, taken.key(), taken.due(), LI);
+            Reminder firstAgain = reminder(TENANT, first.key(), first.due(), LI);
+
+            List<Reminder> stored = store.transactions().inTransaction(() ->
+                    store.reminders().addAll(List.of(first, takenAgain, third, firstAgain)));
+
+            assertThat(stored).containsExactly(first, third);
+            assertStored(store.reminders().find(TENANT, taken.key()), taken);
+            assertStored(store.reminders().find(TENANT, first.key()), first);
+            assertStored(store.reminders().find(TENANT, third.key()), third);
+            assertThat(store.reminders().addAll(List.of())).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a list whose key another transaction takes meanwhile stores the rest and does not claim that one")
+        void addAllMeetsAConcurrentAdd() throws Exception {
+            Reminder theirs = reminder(TENANT, "birthday:k-2:2026-12-04", LocalDate.of(2026, 12, 4), WANG);
+            Reminder first = reminder(TENANT, "birthday:k-1:2026-12-03", LocalDate.of(2026, 12, 3), LI);
+            Reminder third = reminder(TENANT, "birthday:k-3:2026-12-05", LocalDate.of(2026, 12, 5), LI);
+
+            Object outcome = TwoTransactions.laterWaitsForTheFirst(store, () -> store.reminders().add(theirs),
+                    () -> store.reminders().addAll(List.of(first, reminder(TENANT, theirs.key(), theirs.due(), LI),
+                            third)));
+
+            assertThat(outcome).isEqualTo(List.of(first, third));
+            assertStored(store.reminders().find(TENANT, theirs.key()), theirs);
+            assertStored(store.reminders().find(TENANT, third.key()), third);
+        }
+
+        @Test
         @DisplayName("of four concurrent adds of one key, one says true and the others false, none fails")
         void concurrentAdds() throws InterruptedException {
             List<Callable<Boolean>> adds = IntStream.range(0, 4).<Callable<Boolean>>mapToObj(i -> () ->
