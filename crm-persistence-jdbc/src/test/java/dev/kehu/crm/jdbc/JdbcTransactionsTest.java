@@ -75,6 +75,34 @@ class JdbcTransactionsTest {
     }
 
     @Test
+    @DisplayName("when the rollback fails as well, the connection is aborted: switching auto-commit back on would commit "
+            + "the half-done work")
+    void failedRollbackAbortsTheConnection() {
+        FaultInjectingDataSource faults = new FaultInjectingDataSource(database);
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(faults);
+        config.setMaximumPoolSize(2);
+        try (HikariDataSource faulty = new HikariDataSource(config);
+             JdbcCrmStore other = JdbcCrmStore.builder(faulty).migrate(false).build()) {
+            faults.countOnly();
+            other.customers().save(minimalCustomer(TENANT, "c-0", "Counted"));
+            int oneSave = faults.statements();
+            faults.arm(FaultInjectingDataSource.Fault.STATEMENT_AND_ROLLBACK_FAIL, oneSave + 1);
+
+            assertThatThrownBy(() -> other.transactions().useTransaction(() -> {
+                other.customers().save(minimalCustomer(TENANT, "c-1", "Half done"));
+                other.customers().save(minimalCustomer(TENANT, "c-2", "Fails"));
+            })).isInstanceOf(JdbcStoreException.class).hasRootCauseMessage("injected fault: the statement failed");
+
+            assertThat(faults.disarm()).as("the fault fired").isNotNull();
+            assertThat(store.customers().find(TENANT, new CustomerId("c-1"))).as("the half-done work").isEmpty();
+            assertThat(faults.dropped()).as("connections aborted").isEqualTo(1);
+            assertThat(faulty.getHikariPoolMXBean().getActiveConnections()).isZero();
+            assertThat(other.customers().find(TENANT, new CustomerId("c-0"))).as("the store works on").isPresent();
+        }
+    }
+
+    @Test
     @DisplayName("a committed transaction gives its connection back; a nested one uses the same connection")
     void nestedTransactionsShareOneConnection() {
         store.transactions().useTransaction(() -> {

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.kehu.crm.CrmStore;
 import dev.kehu.crm.jdbc.internal.Dialect;
+import dev.kehu.crm.jdbc.internal.DriverManagerDataSource;
 import dev.kehu.crm.jdbc.internal.Migrations;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -40,7 +41,7 @@ final class TestDatabases {
     static final String MARIADB_DEFAULT = "jdbc:mariadb://127.0.0.1:3306/test?user=root";
 
     /** Kehu's tables, children before parents, for emptying a schema between tests. */
-    private static final List<String> TABLES = List.of("kehu_audit_change", "kehu_audit_entry", "kehu_contact",
+    static final List<String> TABLES = List.of("kehu_audit_change", "kehu_audit_entry", "kehu_contact",
             "kehu_customer_tag", "kehu_customer_org_unit", "kehu_customer", "kehu_lead",
             "kehu_opportunity_stage_change", "kehu_opportunity_record", "kehu_opportunity", "kehu_quote_line",
             "kehu_quote", "kehu_development_plan_step", "kehu_development_plan", "kehu_activity",
@@ -192,13 +193,10 @@ final class TestDatabases {
             if (pool == null) {
                 requireReachable();
                 createSchema();
-                HikariConfig config = new HikariConfig();
+                HikariConfig config = poolConfig(schema);
                 config.setJdbcUrl(url);
-                config.setPoolName(schema);
                 config.setMaximumPoolSize(8);
                 config.setMinimumIdle(1);
-                if (isPostgres()) config.setSchema(schema);
-                else if (!isH2()) config.setCatalog(schema);
                 pool = new HikariDataSource(config);
                 Dialect dialect;
                 try (Connection connection = pool.getConnection()) {
@@ -209,6 +207,33 @@ final class TestDatabases {
                 Migrations.migrate(pool, dialect);
             }
             return pool;
+        }
+
+        /**
+         * Another pool on this class's migrated schema, which takes its connections from {@code connections}: a
+         * data source in front of {@link #driver()}, standing where the network would be. The caller closes it.
+         */
+        HikariDataSource poolOver(DataSource connections, int size) {
+            dataSource();
+            HikariConfig config = poolConfig(schema + "_over");
+            config.setDataSource(connections);
+            config.setMaximumPoolSize(size);
+            config.setMinimumIdle(size); // a spare at hand while the pool replaces one it dropped
+            config.setConnectionTimeout(10_000);
+            return new HikariDataSource(config);
+        }
+
+        /** Connections straight from the driver to this class's database, one new connection a call, not pooled. */
+        DataSource driver() {
+            return new DriverManagerDataSource(url, null, null);
+        }
+
+        private HikariConfig poolConfig(String name) {
+            HikariConfig config = new HikariConfig();
+            config.setPoolName(name);
+            if (isPostgres()) config.setSchema(schema);
+            else if (!isH2()) config.setCatalog(schema);
+            return config;
         }
 
         /** The schema's name: {@code kehu_tck_<random>}. */

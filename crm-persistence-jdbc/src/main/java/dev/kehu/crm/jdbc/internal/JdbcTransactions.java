@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The transactions of one store. {@link #inTransaction} takes a connection from the data source, binds it
  * to the calling thread until the work returns, commits (or rolls back on any exception), restores the
- * connection's auto-commit and closes it (which returns it to a pool). A nested call joins the outer
- * transaction. The binding is per store and per thread: another store, or another thread, has its own.
+ * connection's auto-commit and closes it (which returns it to a pool). When even the rollback fails, the
+ * connection is aborted instead and its auto-commit left alone. A nested call joins the outer transaction. The
+ * binding is per store and per thread: another store, or another thread, has its own.
  */
 public final class JdbcTransactions implements Transactions {
     /** Work on a connection; SQL failures are turned into {@link JdbcStoreException}s by the caller. */
@@ -43,16 +44,20 @@ public final class JdbcTransactions implements Transactions {
         Connection connection = acquire();
         boolean autoCommit = begin(connection);
         bound.set(connection);
+        boolean ended = false;
         try {
             T result = work.get();
             commit(connection);
+            ended = true;
             return result;
         } catch (Throwable failure) { // even a checked exception thrown sneakily must not leave the work committed
-            rollback(connection, failure);
+            ended = rollback(connection, failure);
+            if (!ended) discard(connection, failure);
             throw failure;
         } finally {
             bound.remove();
-            release(connection, autoCommit);
+            if (ended) release(connection, autoCommit);
+            else closeQuietly(connection);
         }
     }
 
@@ -116,9 +121,26 @@ public final class JdbcTransactions implements Transactions {
         }
     }
 
-    private static void rollback(Connection connection, Throwable failure) {
+    /** Rolls back; returns whether it did, adding to {@code failure} why it did not. */
+    private static boolean rollback(Connection connection, Throwable failure) {
         try {
             connection.rollback();
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+            return false;
+        }
+    }
+
+    /**
+     * After a failed rollback the transaction may still be open on a connection that still works. Switching
+     * auto-commit back on would commit it (JDBC commits an open transaction then), and a pool would hand it out as
+     * it is, so the connection is aborted instead: the database ends the session and rolls back, and a pool
+     * discards the connection. Its auto-commit is not restored.
+     */
+    private static void discard(Connection connection, Throwable failure) {
+        try {
+            connection.abort(Runnable::run);
         } catch (SQLException | RuntimeException e) {
             failure.addSuppressed(e);
         }
@@ -147,6 +169,14 @@ public final class JdbcTransactions implements Transactions {
             connection.close();
         } catch (SQLException e) {
             failure.addSuppressed(e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("could not close a connection that was aborted", e);
         }
     }
 }

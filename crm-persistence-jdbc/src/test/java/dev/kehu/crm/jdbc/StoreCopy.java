@@ -1,0 +1,90 @@
+package dev.kehu.crm.jdbc;
+
+import dev.kehu.crm.jdbc.internal.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * A copy of every Kehu table ({@link TestDatabases#TABLES}) in tables of its own ({@code copy_of_<table>}, same
+ * schema), to put the store back as it was after a use case has run: faster than making the records again, and
+ * exact, identity numbers included.
+ */
+final class StoreCopy {
+    private final DataSource dataSource;
+    /** PostgreSQL and H2 refuse a value for a column {@code GENERATED ALWAYS AS IDENTITY} unless told. */
+    private final String overridingIdentity;
+    /** The tables that had rows when saved. */
+    private final Set<String> saved = new HashSet<>();
+
+    StoreCopy(DataSource dataSource) {
+        this.dataSource = dataSource;
+        List<String> create = new ArrayList<>();
+        for (String table : TestDatabases.TABLES) {
+            create.add("CREATE TABLE IF NOT EXISTS " + copyOf(table) + " AS SELECT * FROM " + table + " WHERE 1 = 0");
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            Dialect dialect = Dialect.of(connection);
+            overridingIdentity = dialect == Dialect.POSTGRESQL || dialect == Dialect.H2 ? " OVERRIDING SYSTEM VALUE" : "";
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        run(create);
+    }
+
+    /** Keeps the store as it is now. */
+    void save() {
+        List<String> sql = new ArrayList<>();
+        for (String table : TestDatabases.TABLES) {
+            sql.add("DELETE FROM " + copyOf(table));
+            sql.add("INSERT INTO " + copyOf(table) + " SELECT * FROM " + table);
+        }
+        int[] counts = run(sql);
+        saved.clear();
+        for (int i = 0; i < TestDatabases.TABLES.size(); i++) {
+            if (counts[2 * i + 1] != 0) saved.add(TestDatabases.TABLES.get(i));
+        }
+    }
+
+    /** Puts the store back as it was when last {@linkplain #save() saved}. */
+    void restore() {
+        List<String> sql = new ArrayList<>();
+        for (String table : TestDatabases.TABLES) sql.add("DELETE FROM " + table); // children first
+        for (int i = TestDatabases.TABLES.size() - 1; i >= 0; i--) { // parents first
+            String table = TestDatabases.TABLES.get(i);
+            if (saved.contains(table)) {
+                sql.add("INSERT INTO " + table + overridingIdentity + " SELECT * FROM " + copyOf(table));
+            }
+        }
+        run(sql);
+    }
+
+    private static String copyOf(String table) {
+        return "copy_of_" + table;
+    }
+
+    /** Runs the statements in one transaction; returns their update counts. */
+    private int[] run(List<String> sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            try {
+                for (String each : sql) statement.addBatch(each);
+                int[] counts = statement.executeBatch();
+                connection.commit();
+                return counts;
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not copy Kehu's tables: " + e.getMessage(), e);
+        }
+    }
+}
