@@ -67,7 +67,8 @@ public final class MemoryCustomers implements Customers {
     @Override
     public Map<String, CustomerId> idsByNumber(TenantId tenant, Collection<String> numbers) {
         Set<String> wanted = Set.copyOf(numbers);
-        return transactions.read(tables -> tables.customersOf(tenant).filter(c -> wanted.contains(c.number()))
+        return transactions.read(tables -> tables.customersOf(tenant)
+                .filter(c -> c.number() != null && wanted.contains(c.number()))
                 .collect(Collectors.toMap(Customer::number, Customer::id)));
     }
 

@@ -1152,12 +1152,13 @@ public abstract class CrmStoreCompatibilityKit extends StorePerTest {
         }
 
         @Test
-        @DisplayName("idsByNumber finds the holders of many numbers at once, exactly, closed customers too, in the tenant only")
+        @DisplayName("idsByNumber finds the holders of many numbers at once, exactly, closed customers too, in the tenant "
+                + "only, among customers with and without a number")
         void idsByNumber() {
             Customer closed = store.customers().save(numbered(TENANT, "c-1", "KH-1"));
             store.customers().save(closed.deactivate(T0));
             saveAll(numbered(TENANT, "c-2", "KH-2"), numbered(OTHER_TENANT, "c-3", "KH-3"),
-                    numbered(TENANT, "c-4", "kh-4"));
+                    numbered(TENANT, "c-4", "kh-4"), minimalCustomer(TENANT, "c-5", "Without a number"));
             List<String> many = IntStream.range(0, 1200).mapToObj(i -> "X-" + i).collect(java.util.stream.Collectors
                     .toCollection(ArrayList::new));
             many.addAll(List.of("KH-1", "KH-2", "KH-3", "KH-4"));
