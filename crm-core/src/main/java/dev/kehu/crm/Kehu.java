@@ -15,6 +15,7 @@ import dev.kehu.crm.common.Money;
 import dev.kehu.crm.contract.ContractService;
 import dev.kehu.crm.forecast.ForecastService;
 import dev.kehu.crm.lead.LeadService;
+import dev.kehu.crm.migration.ImportService;
 import dev.kehu.crm.internal.Dispatch;
 import dev.kehu.crm.notification.Notifications;
 import dev.kehu.crm.outbox.DomainEvents;
@@ -32,7 +33,9 @@ import java.util.Currency;
 import dev.kehu.crm.common.IdGenerator;
 import dev.kehu.crm.common.PhoneNumber;
 import dev.kehu.crm.common.ReferenceData;
+import dev.kehu.crm.contact.ContactInput;
 import dev.kehu.crm.contact.ContactService;
+import dev.kehu.crm.customer.CustomerInput;
 import dev.kehu.crm.customer.CustomerService;
 import dev.kehu.crm.internal.InputValidator;
 import dev.kehu.crm.internal.ServiceContext;
@@ -62,6 +65,7 @@ public final class Kehu implements AutoCloseable {
     private final ServiceContext context;
     private final CustomerService customers;
     private final ContactService contacts;
+    private final ImportService imports;
     private final CallCentre callCentre;
     private final OpportunityService opportunities;
     private final LeadService leads;
@@ -91,7 +95,9 @@ public final class Kehu implements AutoCloseable {
                         store.outbox(), relay));
         BaseCurrency base = new BaseCurrency(builder.baseCurrency, builder.exchangeRates);
         baseCurrency = base;
-        contacts = new ContactService(context, store.contacts(), store.customers());
+        CustomerInput customerInput = new CustomerInput(context, store.customers());
+        ContactInput contactInput = new ContactInput(context, store.customers());
+        contacts = new ContactService(context, store.contacts(), store.customers(), contactInput);
         // The stage rules ask whether a quote was made through a port, so opportunities need not know quotes.
         // A quote is made once it has been sent: a draft is still being written.
         opportunities = new OpportunityService(context, store.opportunities(), store.customers(), builder.pipelines,
@@ -100,7 +106,9 @@ public final class Kehu implements AutoCloseable {
         quotes = new QuoteService(context, store.quotes(), store.customers(), store.opportunities(), base);
         activities = new ActivityService(context, store.activities(), store.customers(), store.contacts(),
                 store.opportunities(), store.developmentPlans());
-        customers = new CustomerService(context, store.customers(), List.of(contacts, opportunities, quotes, activities));
+        customers = new CustomerService(context, store.customers(), customerInput,
+                List.of(contacts, opportunities, quotes, activities));
+        imports = new ImportService(context, store.customers(), store.contacts(), customerInput, contactInput);
         callCentre = new CallCentre(context, store.customers(), store.contacts());
         leads = new LeadService(context, store.leads(), customers, contacts, opportunities, builder.salesForce);
         assignment = new AssignmentService(context, store.opportunities(), store.customers(),
@@ -133,6 +141,14 @@ public final class Kehu implements AutoCloseable {
     /** Contacts of customers: create, update, primary contact, find, search, history. */
     public ContactService contacts() {
         return contacts;
+    }
+
+    /**
+     * Bulk import of customers with their contacts (Y4): checked and normalised as {@link #customers()} and
+     * {@link #contacts()} check them, duplicates by customer number skipped, written in chunks with batched writes.
+     */
+    public ImportService imports() {
+        return imports;
     }
 
     /** Caller look-up by phone number for call-centre integration. */

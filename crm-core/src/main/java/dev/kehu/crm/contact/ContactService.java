@@ -3,27 +3,19 @@ package dev.kehu.crm.contact;
 import static java.util.Objects.requireNonNull;
 
 import dev.kehu.crm.audit.AuditEntry;
-import dev.kehu.crm.common.Gender;
-import dev.kehu.crm.common.Mnemonic;
 import dev.kehu.crm.common.Page;
 import dev.kehu.crm.common.PageRequest;
-import dev.kehu.crm.common.PhoneNumber;
 import dev.kehu.crm.common.RecordNotFoundException;
 import dev.kehu.crm.common.StaleRecordException;
 import dev.kehu.crm.common.UserId;
 import dev.kehu.crm.customer.Customer;
-import dev.kehu.crm.customer.CustomerChecks;
 import dev.kehu.crm.customer.CustomerId;
 import dev.kehu.crm.customer.CustomerMergeParticipant;
 import dev.kehu.crm.customer.Customers;
-import dev.kehu.crm.customer.OrgUnitId;
-import dev.kehu.crm.internal.InputValidator.Problems;
 import dev.kehu.crm.common.Messages;
 import dev.kehu.crm.internal.ServiceContext;
-import dev.kehu.crm.internal.Text;
 import dev.kehu.crm.security.Actor;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,24 +26,24 @@ import java.util.Optional;
  * {@code Kehu.contacts()}.
  */
 public final class ContactService implements CustomerMergeParticipant {
-    private static final LocalDate EARLIEST_BIRTHDAY = LocalDate.of(1900, 1, 1);
-
     private final ServiceContext context;
     private final Contacts contacts;
     private final Customers customers;
+    private final ContactInput input;
 
-    public ContactService(ServiceContext context, Contacts contacts, Customers customers) {
+    public ContactService(ServiceContext context, Contacts contacts, Customers customers, ContactInput input) {
         this.context = context;
         this.contacts = contacts;
         this.customers = customers;
+        this.input = input;
     }
 
     public Contact create(Actor actor, ContactDetails details) {
         context.authorize(actor, "contact.create", Contact.RECORD_TYPE, null);
         return context.inTransaction(() -> {
             Instant now = context.now();
-            Contact contact = apply(actor, details, Contact.builder().id(new ContactId(context.nextId()))
-                    .tenant(actor.tenant()).createdAt(now).updatedAt(now));
+            Contact contact = input.check(actor, details,
+                    ContactInput.newContact(actor, new ContactId(context.nextId()), now));
             return saveDemotingOthers(actor, null, contact, "contact.create");
         });
     }
@@ -72,7 +64,7 @@ public final class ContactService implements CustomerMergeParticipant {
                 context.validator().check(details, actor.locale())
                         .add("customer", "contact.customer.fixed", details.customer()).throwIfAny();
             }
-            Contact changed = apply(actor, details, current.toBuilder().updatedAt(context.now()));
+            Contact changed = input.check(actor, details, current.toBuilder().updatedAt(context.now()));
             return saveDemotingOthers(actor, current, changed, "contact.update");
         });
     }
@@ -177,48 +169,5 @@ public final class ContactService implements CustomerMergeParticipant {
     private RecordNotFoundException notFound(Actor actor, ContactId id) {
         return new RecordNotFoundException(Contact.RECORD_TYPE, id.value(),
                 Messages.get(actor.locale(), "contact.not-found", id.value()));
-    }
-
-    /** Checks {@code details} completely, then copies them onto {@code target}; throws with every problem. */
-    private Contact apply(Actor actor, ContactDetails details, Contact.Builder target) {
-        Problems problems = context.validator().check(details, actor.locale());
-        if (details == null) problems.throwIfAny();
-        // Checks against stored data run when their own fields are well-formed, so one exception lists every problem.
-        Optional<Customer> customer = CustomerChecks.activeCustomer(customers, problems, actor.tenant(), "customer",
-                details.customer());
-        OrgUnitId orgUnit = problems.has("orgUnit") || Text.blankToNull(details.orgUnit()) == null ? null
-                : new OrgUnitId(details.orgUnit());
-        if (orgUnit != null && customer.isPresent() && !customer.get().hasOrgUnit(orgUnit)) {
-            problems.add("orgUnit", "org-unit.not-found", details.orgUnit(), details.orgUnit());
-        }
-        PhoneNumber workPhone = context.phone(problems, "workPhone", details.workPhone());
-        PhoneNumber fax = context.phone(problems, "fax", details.fax());
-        PhoneNumber mobile = context.phone(problems, "mobile", details.mobile());
-        PhoneNumber homePhone = context.phone(problems, "homePhone", details.homePhone());
-        LocalDate today = LocalDate.ofInstant(context.now(), context.clock().getZone());
-        if (details.birthday() != null
-                && (details.birthday().isBefore(EARLIEST_BIRTHDAY) || details.birthday().isAfter(today))) {
-            problems.add("birthday", "birthday.range", details.birthday());
-        }
-        problems.throwIfAny();
-
-        String name = details.name().strip();
-        return target.customer(customer.get().id()).name(name).mnemonic(Mnemonic.of(name))
-                .gender(details.gender() == null ? null : Gender.valueOf(details.gender()))
-                .category(details.category() == null ? ContactCategory.ORDINARY : ContactCategory.valueOf(details.category()))
-                .responsibility(Text.blankToNull(details.responsibility()))
-                .salutation(Text.blankToNull(details.salutation()))
-                .primary(details.primary())
-                .department(Text.blankToNull(details.department()))
-                .position(Text.blankToNull(details.position()))
-                .orgUnit(orgUnit)
-                .workPhone(workPhone).fax(fax).mobile(mobile).homePhone(homePhone)
-                .email(Text.email(details.email()))
-                .messenger(Text.blankToNull(details.messenger()))
-                .homeAddress(Text.blankToNull(details.homeAddress()))
-                .birthday(details.birthday())
-                .hobbies(Text.blankToNull(details.hobbies()))
-                .notes(Text.blankToNull(details.notes()))
-                .build();
     }
 }

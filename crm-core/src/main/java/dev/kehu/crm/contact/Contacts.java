@@ -21,6 +21,27 @@ public interface Contacts {
      */
     Contact save(Contact contact);
 
+    /**
+     * Inserts new contacts, each of version 0, as that many {@link #save}s would, and returns them as stored
+     * (version 1), in their order: for a use case that writes many at once (an import); a store writes them in
+     * batches.
+     *
+     * @throws IllegalArgumentException when one of them is not new (its version is not 0); nothing is written
+     * @throws dev.kehu.crm.common.StaleRecordException when an id is taken; some of the contacts may have been
+     *         written, so the exception must end the transaction, which is rolled back as after any refusal
+     */
+    default List<Contact> insertAll(List<Contact> contacts) {
+        contacts.forEach(Contacts::requireNew);
+        return contacts.stream().map(this::save).toList();
+    }
+
+    /** For {@link #insertAll}: refuses a contact that is not new. */
+    static void requireNew(Contact contact) {
+        if (contact.version() != 0) {
+            throw new IllegalArgumentException("contact " + contact.id() + " is not new: version " + contact.version());
+        }
+    }
+
     /** The contacts of a customer, primary first, then by mnemonic and id. */
     List<Contact> ofCustomer(TenantId tenant, CustomerId customer);
 

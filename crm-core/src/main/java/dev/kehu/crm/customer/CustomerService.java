@@ -3,32 +3,25 @@ package dev.kehu.crm.customer;
 import static java.util.Objects.requireNonNull;
 
 import dev.kehu.crm.audit.AuditEntry;
-import dev.kehu.crm.common.Address;
 import dev.kehu.crm.common.BusinessRuleException;
-import dev.kehu.crm.common.Gender;
-import dev.kehu.crm.common.Mnemonic;
 import dev.kehu.crm.common.Page;
 import dev.kehu.crm.common.PageRequest;
 import dev.kehu.crm.common.PhoneNumber;
 import dev.kehu.crm.common.RecordNotFoundException;
-import dev.kehu.crm.common.ReferenceData;
 import dev.kehu.crm.common.StaleRecordException;
 import dev.kehu.crm.common.UserId;
 import dev.kehu.crm.common.validation.PlainText;
 import dev.kehu.crm.internal.InputValidator.Problems;
 import dev.kehu.crm.common.Messages;
 import dev.kehu.crm.internal.ServiceContext;
-import dev.kehu.crm.internal.Text;
 import dev.kehu.crm.security.Actor;
 import dev.kehu.crm.common.validation.HasText;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.function.UnaryOperator;
 
 /**
@@ -37,16 +30,16 @@ import java.util.function.UnaryOperator;
  * {@code Kehu.customers()}.
  */
 public final class CustomerService {
-    /** How far up the parent chain the cycle check walks; deeper chains are refused. */
-    static final int MAX_PARENT_DEPTH = 100;
-
     private final ServiceContext context;
     private final Customers customers;
+    private final CustomerInput input;
     private final List<CustomerMergeParticipant> mergeParticipants;
 
-    public CustomerService(ServiceContext context, Customers customers, List<CustomerMergeParticipant> mergeParticipants) {
+    public CustomerService(ServiceContext context, Customers customers, CustomerInput input,
+                           List<CustomerMergeParticipant> mergeParticipants) {
         this.context = context;
         this.customers = customers;
+        this.input = input;
         this.mergeParticipants = List.copyOf(mergeParticipants);
     }
 
@@ -56,8 +49,7 @@ public final class CustomerService {
         return context.inTransaction(() -> {
             Instant now = context.now();
             CustomerId id = new CustomerId(context.nextId());
-            Customer customer = apply(actor, details, Customer.builder().id(id).tenant(actor.tenant())
-                    .owner(actor.user()).createdAt(now).updatedAt(now), id);
+            Customer customer = apply(actor, details, CustomerInput.newCustomer(actor, id, now), id);
             Customer saved = customers.save(customer);
             context.audit(actor, Customer.RECORD_TYPE, id.value(), "customer.create", null, saved);
             return saved;
@@ -147,7 +139,7 @@ public final class CustomerService {
             if (duplicateId.equals(absorbed.parent())) {
                 absorbed = absorbed.toBuilder().parent(duplicate.parent()).build();
             }
-            if (absorbed.parent() != null && createsCycle(actor, survivorId, absorbed.parent())) {
+            if (absorbed.parent() != null && input.createsCycle(actor, survivorId, absorbed.parent())) {
                 absorbed = absorbed.toBuilder().parent(null).build();
             }
             Customer savedSurvivor = customers.save(absorbed);
@@ -155,7 +147,7 @@ public final class CustomerService {
             for (Customer child : customers.childrenOf(actor.tenant(), duplicateId)) {
                 // A child that is an ancestor of the survivor keeps the duplicate's old parent instead.
                 if (child.id().equals(survivorId)) continue;
-                CustomerId newParent = createsCycle(actor, child.id(), survivorId) ? duplicate.parent() : survivorId;
+                CustomerId newParent = input.createsCycle(actor, child.id(), survivorId) ? duplicate.parent() : survivorId;
                 Customer moved = customers.save(child.toBuilder().parent(newParent).updatedAt(now).build());
                 context.audit(actor, Customer.RECORD_TYPE, child.id().value(), "customer.update", child, moved);
             }
@@ -264,105 +256,15 @@ public final class CustomerService {
                 Messages.get(actor.locale(), "customer.not-found", id.value()));
     }
 
-    /** Checks {@code details} completely, then copies them onto {@code target}; throws with every problem. */
-    private Customer apply(Actor actor, CustomerDetails details, Customer.Builder target, CustomerId self) {
-        Problems problems = context.validator().check(details, actor.locale());
-        if (details == null) problems.throwIfAny();
-        // The checks below look at data and configuration; each runs when its own fields are well-formed,
-        // so that one exception lists every problem of the input.
-        if (!problems.has("type") && !problems.has("gender") && !problems.has("staffSize")) {
-            CustomerType type = CustomerType.valueOf(details.type());
-            if (type == CustomerType.COMPANY && details.gender() != null) {
-                problems.add("gender", "customer.gender.company", details.gender());
-            }
-            if (type == CustomerType.INDIVIDUAL && details.staffSize() != null) {
-                problems.add("staffSize", "customer.staff-size.individual", details.staffSize());
-            }
-        }
-        String industry = context.referenceCode(problems, "industry", details.industry(), ReferenceData.INDUSTRY);
-        String source = context.referenceCode(problems, "source", details.source(), ReferenceData.CUSTOMER_SOURCE);
-        PhoneNumber phone = context.phone(problems, "phone", details.phone());
-        PhoneNumber fax = context.phone(problems, "fax", details.fax());
-        String number = Text.blankToNull(details.number());
-        if (number != null && !problems.has("number")) {
-            customers.findByNumber(actor.tenant(), number).filter(other -> !other.id().equals(self))
-                    .ifPresent(other -> problems.add("number", "customer.number.taken", number, number, other.name()));
-        }
-        CustomerId parent = problems.has("parent") ? null : parent(actor, problems, details.parent(), self);
-        problems.throwIfAny();
-
-        String name = details.name().strip();
-        String mnemonic = Text.blankToNull(details.mnemonic());
-        return target.type(CustomerType.valueOf(details.type())).name(name)
-                .mnemonic(mnemonic == null ? Mnemonic.of(name) : mnemonic)
-                .number(number)
-                .gender(details.gender() == null ? null : Gender.valueOf(details.gender()))
-                .valueRating(orDefault(details.valueRating(), Rating.class, Rating.MEDIUM))
-                .creditRating(orDefault(details.creditRating(), Rating.class, Rating.MEDIUM))
-                .category(orDefault(details.category(), CustomerCategory.class, CustomerCategory.POTENTIAL))
-                .industry(industry)
-                .relationship(orDefault(details.relationship(), RelationshipLevel.class, RelationshipLevel.FAIR))
-                .staffSize(details.staffSize())
-                .source(source)
-                .lifecycleStage(orDefault(details.lifecycleStage(), LifecycleStage.class, LifecycleStage.PRE_SALES))
-                .parent(parent)
-                .address(new Address(Text.blankToNull(details.countryOrRegion()), Text.blankToNull(details.province()),
-                        Text.blankToNull(details.city()), Text.blankToNull(details.postcode()), Text.blankToNull(details.address())))
-                .phone(phone).fax(fax)
-                .email(Text.email(details.email()))
-                .website(Text.blankToNull(details.website()))
-                .notes(Text.blankToNull(details.notes()))
-                .tags(details.tags().stream().map(String::strip).collect(Collectors.toSet()))
-                .build();
-    }
-
-
-
-    private CustomerId parent(Actor actor, Problems problems, String text, CustomerId self) {
-        String value = Text.blankToNull(text);
-        if (value == null) return null;
-        CustomerId parent = new CustomerId(value);
-        Optional<Customer> found = customers.find(actor.tenant(), parent);
-        if (found.isEmpty()) {
-            problems.add("parent", "customer.not-found", value, value);
-        } else if (!found.get().isActive()) {
-            problems.add("parent", "customer.parent.closed", value);
-        } else if (createsCycle(actor, self, parent)) {
-            problems.add("parent", "customer.parent.cycle", value);
-        } else if (!customers.find(actor.tenant(), self).map(Customer::parent).filter(parent::equals).isPresent()) {
-            guardAncestors(actor, parent); // only a new parent can close a cycle
-        }
-        return parent;
-    }
-
-    /** Whether making {@code parent} the parent of {@code child} would make {@code child} its own ancestor. */
-    private boolean createsCycle(Actor actor, CustomerId child, CustomerId parent) {
-        Set<CustomerId> seen = new HashSet<>();
-        CustomerId current = parent;
-        for (int depth = 0; current != null; depth++) {
-            if (current.equals(child) || !seen.add(current) || depth >= MAX_PARENT_DEPTH) return true;
-            current = customers.find(actor.tenant(), current).map(Customer::parent).orElse(null);
-        }
-        return false;
-    }
-
     /**
-     * Two transactions giving A the parent B and B the parent A each see no cycle, and touch different rows.
-     * Saving every ancestor unchanged advances their versions, so that one of the two is stale instead.
+     * Checks {@code details} completely (the number, too, is free), then copies them onto {@code target}; throws with
+     * every problem. A new parent is guarded (see {@link CustomerInput#guardNewParent}).
      */
-    private void guardAncestors(Actor actor, CustomerId from) {
-        Set<CustomerId> seen = new HashSet<>();
-        for (CustomerId current = from; current != null && seen.add(current); ) {
-            Optional<Customer> ancestor = customers.find(actor.tenant(), current);
-            ancestor.ifPresent(customers::save);
-            current = ancestor.map(Customer::parent).orElse(null);
-        }
+    private Customer apply(Actor actor, CustomerDetails details, Customer.Builder target, CustomerId self) {
+        Customer customer = input.check(actor, details, target, self, true);
+        input.guardNewParent(actor, customer);
+        return customer;
     }
-
-    private static <E extends Enum<E>> E orDefault(String code, Class<E> type, E fallback) {
-        return code == null ? fallback : Enum.valueOf(type, code);
-    }
-
 
     /** The name of a new department or position, checked like every other input. */
     record OrgUnitName(@HasText @Size(max = OrgUnit.MAX_NAME_LENGTH) @PlainText String name) {

@@ -1,21 +1,20 @@
 package dev.kehu.crm.internal;
 
-import dev.kehu.crm.common.TenantId;
 import dev.kehu.crm.common.Transactions;
 import dev.kehu.crm.outbox.Outbox;
 import dev.kehu.crm.outbox.OutboxMessage;
 import dev.kehu.crm.outbox.OutboxRelay;
+import dev.kehu.crm.outbox.OutboxStatus;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * Writes notifications and events to the outbox inside the use case's transaction, and hands what a use case
- * wrote to the relay once its outermost transaction has committed. When the host runs the use case inside a
- * transaction of its own, nothing is delivered at once (the commit is the host's): the scheduled
- * {@code deliverDue} run takes them.
+ * wrote to the relay once its outermost transaction has committed. A message nobody consumes is written already
+ * delivered ({@link OutboxRelay#asWritten}), so a use case of a host without an event consumer runs one transaction
+ * and no delivery. When the host runs the use case inside a transaction of its own, nothing is delivered at once
+ * (the commit is the host's): the scheduled {@code deliverDue} run takes them.
  */
 public final class Dispatch {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Dispatch.class);
@@ -33,7 +32,24 @@ public final class Dispatch {
 
     /** Appends {@code message} in the current transaction; a message whose key is taken is not written again. */
     public void write(OutboxMessage message) {
-        if (outbox.append(message) && written.get() != null) written.get().add(message);
+        OutboxMessage appended = relay.asWritten(message);
+        if (outbox.append(appended)) toDeliver(List.of(appended));
+    }
+
+    /**
+     * Appends new messages with fresh keys (the events of new audit entries) in the current transaction, in
+     * batches; a taken key is refused, as {@link Outbox#appendAll} says.
+     */
+    public void writeAll(List<OutboxMessage> messages) {
+        List<OutboxMessage> appended = messages.stream().map(relay::asWritten).toList();
+        outbox.appendAll(appended);
+        toDeliver(appended);
+    }
+
+    private void toDeliver(List<OutboxMessage> appended) {
+        List<OutboxMessage> pending = written.get();
+        if (pending == null) return;
+        appended.stream().filter(m -> m.status() == OutboxStatus.PENDING).forEach(pending::add);
     }
 
     /** Runs {@code work} in a transaction; when it was the outermost and committed, delivers what it wrote. */
@@ -51,10 +67,8 @@ public final class Dispatch {
 
     private void deliver(List<OutboxMessage> messages) {
         if (messages.isEmpty()) return;
-        Map<TenantId, List<String>> byTenant = new LinkedHashMap<>();
-        messages.forEach(m -> byTenant.computeIfAbsent(m.tenant(), t -> new ArrayList<>()).add(m.id()));
         try {
-            byTenant.forEach(relay::deliver);
+            relay.deliver(messages);
         } catch (RuntimeException e) {
             // The change has committed and its messages are in the outbox: the next deliverDue run takes them.
             LOG.warn("could not deliver right after commit; left for the next delivery run", e);

@@ -73,14 +73,33 @@ public record ServiceContext(Transactions transactions, AuditLog auditLog, Clock
     /** Writes an audit entry of the fields that differ between {@code before} (null when new) and {@code after}. */
     public void audit(Actor actor, String recordType, String recordId, String action, Auditable before,
                       Auditable after) {
-        AuditEntry entry = new AuditEntry(nextId(), actor.tenant(), actor.user(), now(), recordType, recordId, action,
-                FieldDiff.between(before, after));
+        AuditEntry entry = auditEntry(actor, recordType, recordId, action, before, after);
         auditLog.append(entry);
-        // Every audited change is also a domain event for the host's systems, written in the same transaction.
+        dispatch.write(event(entry));
+    }
+
+    /**
+     * The audit entry {@link #audit} writes, not yet written: for a use case that writes many at once
+     * ({@link #auditAll}).
+     */
+    public AuditEntry auditEntry(Actor actor, String recordType, String recordId, String action, Auditable before,
+                                 Auditable after) {
+        return new AuditEntry(nextId(), actor.tenant(), actor.user(), now(), recordType, recordId, action,
+                FieldDiff.between(before, after));
+    }
+
+    /** Writes audit entries and their domain events, as {@link #audit} does one by one, in batches. */
+    public void auditAll(List<AuditEntry> entries) {
+        auditLog.appendAll(entries);
+        dispatch.writeAll(entries.stream().map(this::event).toList());
+    }
+
+    /** Every audited change is also a domain event for the host's systems, written in the same transaction. */
+    private OutboxMessage event(AuditEntry entry) {
         Map<String, String> data = new LinkedHashMap<>();
         entry.changes().forEach(change -> data.put(change.field(), change.to()));
-        dispatch.write(OutboxMessage.pending(nextId(), entry.tenant(), OutboxKind.EVENT, "event:" + entry.id(), action,
-                recordType, recordId, null, entry.actor(), entry.at(), data));
+        return OutboxMessage.pending(nextId(), entry.tenant(), OutboxKind.EVENT, "event:" + entry.id(),
+                entry.action(), entry.recordType(), entry.recordId(), null, entry.actor(), entry.at(), data);
     }
 
     /** Refuses the input with one violation at {@code path}: an {@code InvalidInputException}. */

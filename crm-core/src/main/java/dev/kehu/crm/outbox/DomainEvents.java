@@ -9,8 +9,11 @@ package dev.kehu.crm.outbox;
 public interface DomainEvents {
     void publish(DomainEvent event);
 
-    /** Publishes nowhere: events stay readable in the outbox ({@code Kehu.outbox().events(...)}). */
+    /**
+     * Publishes nowhere: events stay readable in the outbox ({@code Kehu.outbox().list(actor, OutboxQuery.events(…))}).
+     * With this channel, the default, an event is written to the outbox already delivered, so it costs no delivery.
+     */
     static DomainEvents none() {
-        return event -> { };
+        return NoEventConsumer.INSTANCE;
     }
 }

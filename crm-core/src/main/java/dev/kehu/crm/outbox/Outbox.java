@@ -1,5 +1,6 @@
 package dev.kehu.crm.outbox;
 
+import dev.kehu.crm.common.DuplicateRecordException;
 import dev.kehu.crm.common.TenantId;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +20,23 @@ public interface Outbox {
      *         transaction can go on: a store must not fail it)
      */
     boolean append(OutboxMessage message);
+
+    /**
+     * Writes new messages of version 0 whose keys are fresh (those of new audit entries), as that many appends
+     * would, for a use case that writes many at once (an import); a store writes them in batches. Unlike
+     * {@link #append}, a key already taken (by a stored message or another of the list) is a refusal, like a taken id.
+     *
+     * @throws dev.kehu.crm.common.DuplicateRecordException when a key or an id is taken; some of the messages may
+     *         have been written, so the exception must end the transaction (it is rolled back, as after any refusal)
+     */
+    default void appendAll(List<OutboxMessage> messages) {
+        for (OutboxMessage message : messages) {
+            if (!append(message)) {
+                throw new DuplicateRecordException(OutboxMessage.RECORD_TYPE,
+                        "the idempotency key " + message.key() + " is taken");
+            }
+        }
+    }
 
     Optional<OutboxMessage> find(TenantId tenant, String id);
 

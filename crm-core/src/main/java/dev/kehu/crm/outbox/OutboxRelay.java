@@ -1,25 +1,25 @@
 package dev.kehu.crm.outbox;
 
 import dev.kehu.crm.common.StaleRecordException;
-import dev.kehu.crm.common.TenantId;
 import dev.kehu.crm.common.Transactions;
 import dev.kehu.crm.notification.Notification;
 import dev.kehu.crm.notification.Notifications;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Delivers outbox messages to their channel: notifications to {@link Notifications}, events to
- * {@link DomainEvents}. Each message is first claimed in a transaction of its own (its version moves, so two
- * relays on two hosts never deliver it at the same time), then delivered outside any transaction, then marked
- * delivered, or failed with a retry time, or dead. A relay that dies between claim and mark leaves the message
- * to be tried again when the claim's lease ends: delivery is at least once, never lost.
+ * {@link DomainEvents}. Each message is first claimed in a transaction (its version moves, so two relays on two
+ * hosts never deliver it at the same time), then delivered outside any transaction, then marked delivered, or
+ * failed with a retry time, or dead. A relay that dies between claim and mark leaves the message to be tried again
+ * when the claim's lease ends: delivery is at least once, never lost.
+ *
+ * <p>A message whose channel has no consumer ({@link DomainEvents#none()}, {@link Notifications#none()}) is written
+ * already delivered ({@link #asWritten}): there is nothing to send, so it costs no transaction after the commit.
  */
 public final class OutboxRelay {
     /** The most messages one run takes at a time. */
@@ -58,14 +58,46 @@ public final class OutboxRelay {
         }
     }
 
-    /** Delivers these messages if they are still due: what a use case wrote, right after it committed. */
-    public DeliveryReport deliver(TenantId tenant, Collection<String> ids) {
-        DeliveryReport total = DeliveryReport.NONE;
-        for (String id : ids) {
-            Optional<OutboxMessage> message = transactions.inTransaction(() -> outbox.find(tenant, id));
-            if (message.isPresent() && isDue(message.get(), now())) total = total.plus(attempt(message.get()));
+    /**
+     * The message as a use case appends it: already delivered when its channel has no consumer, so that nothing is
+     * left to do after the commit; otherwise as given, pending.
+     */
+    public OutboxMessage asWritten(OutboxMessage message) {
+        boolean consumed = message.kind() == OutboxKind.NOTIFICATION ? notifications != Notifications.none()
+                : events != DomainEvents.none();
+        return consumed || message.status() != OutboxStatus.PENDING ? message : message.delivered(message.createdAt());
+    }
+
+    /**
+     * Delivers what a use case wrote, right after it committed, as few transactions as it takes: every message still
+     * due is claimed in one transaction, sent, and every outcome recorded in one more. When another relay (a
+     * {@link #deliverDue} run elsewhere) took one of them meanwhile, the refused batch is rolled back and each message
+     * goes on its own, as {@code deliverDue} takes them, the other relay's claim winning.
+     *
+     * @param written the messages as appended (version 0)
+     */
+    public DeliveryReport deliver(List<OutboxMessage> written) {
+        Instant now = now();
+        List<OutboxMessage> due = written.stream().filter(m -> isDue(m, now)).toList();
+        if (due.isEmpty()) return DeliveryReport.NONE;
+        Instant leaseEnds = now.plus(retry.lease());
+        List<OutboxMessage> claimed;
+        try {
+            claimed = transactions.inTransaction(() -> due.stream().map(m -> outbox.save(m.claimed(leaseEnds))).toList());
+        } catch (StaleRecordException taken) {
+            return due.stream().map(this::attempt).reduce(DeliveryReport.NONE, DeliveryReport::plus);
         }
-        return total;
+        List<Attempt> attempts = claimed.stream().map(this::send).toList();
+        try {
+            transactions.useTransaction(() -> attempts.forEach(a -> outbox.save(a.outcome())));
+            return attempts.stream().map(Attempt::report).reduce(DeliveryReport.NONE, DeliveryReport::plus);
+        } catch (StaleRecordException taken) {
+            return attempts.stream().map(this::mark).reduce(DeliveryReport.NONE, DeliveryReport::plus);
+        }
+    }
+
+    /** A claimed message after its delivery was tried: the message to save and what it counts for. */
+    private record Attempt(OutboxMessage outcome, DeliveryReport report) {
     }
 
     private DeliveryReport attempt(OutboxMessage seen) {
@@ -75,29 +107,34 @@ public final class OutboxRelay {
         } catch (StaleRecordException taken) {
             return new DeliveryReport(0, 0, 0, 1);
         }
+        return mark(send(claimed));
+    }
+
+    /** Sends a claimed message; a channel that throws means "not delivered": retried later, or dead after the last. */
+    private Attempt send(OutboxMessage claimed) {
         try {
-            send(claimed);
+            publish(claimed);
         } catch (RuntimeException failure) {
             boolean last = claimed.attempts() >= retry.maxAttempts();
             Instant retryAt = last ? null : now().plus(retry.delayAfter(claimed.attempts()));
             String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-            return mark(claimed.failed(firstCharacters(error, 1000), retryAt),
+            return new Attempt(claimed.failed(firstCharacters(error, 1000), retryAt),
                     last ? new DeliveryReport(0, 0, 1, 0) : new DeliveryReport(0, 1, 0, 0));
         }
-        return mark(claimed.delivered(now()), new DeliveryReport(1, 0, 0, 0));
+        return new Attempt(claimed.delivered(now()), new DeliveryReport(1, 0, 0, 0));
     }
 
     /** Records the outcome; when the lease ran out and another relay took the message meanwhile, its outcome wins. */
-    private DeliveryReport mark(OutboxMessage outcome, DeliveryReport report) {
+    private DeliveryReport mark(Attempt attempt) {
         try {
-            transactions.inTransaction(() -> outbox.save(outcome));
-            return report;
+            transactions.inTransaction(() -> outbox.save(attempt.outcome()));
+            return attempt.report();
         } catch (StaleRecordException taken) {
             return new DeliveryReport(0, 0, 0, 1);
         }
     }
 
-    private void send(OutboxMessage m) {
+    private void publish(OutboxMessage m) {
         if (m.kind() == OutboxKind.NOTIFICATION) {
             notifications.send(new Notification(m.tenant(), m.recipient(), m.topic(), m.recordType(), m.recordId(),
                     m.actor(), m.createdAt(), m.data()));

@@ -4,15 +4,15 @@ import dev.kehu.crm.CrmStore;
 import dev.kehu.crm.Kehu;
 import dev.kehu.crm.callcentre.Callers;
 import dev.kehu.crm.common.IdGenerator;
-import dev.kehu.crm.common.InvalidInputException;
 import dev.kehu.crm.common.PhoneNumber;
 import dev.kehu.crm.contact.ContactDetails;
-import dev.kehu.crm.customer.Customer;
 import dev.kehu.crm.customer.CustomerDetails;
 import dev.kehu.crm.examples.bench.jpa.HibernateBaseline;
 import dev.kehu.crm.forecast.Forecast;
 import dev.kehu.crm.forecast.Funnel;
 import dev.kehu.crm.jdbc.JdbcCrmStore;
+import dev.kehu.crm.migration.CustomerImportRow;
+import dev.kehu.crm.migration.ImportReport;
 import dev.kehu.crm.opportunity.Opportunity;
 import dev.kehu.crm.opportunity.OpportunityId;
 import dev.kehu.crm.opportunity.OpportunityQuery;
@@ -42,7 +42,8 @@ import java.util.function.IntPredicate;
 
 /**
  * Workloads 1–3, each run by Kehu and by its baselines one after the other on the same database and dataset. Kehu
- * is called through its public use cases as a host calls them: one use case, one transaction.
+ * is called through its public use cases as a host calls them: one use case, one transaction (the import: one per
+ * chunk).
  */
 final class Workloads implements AutoCloseable {
     static final long SEED = 20_260_101L;
@@ -115,27 +116,26 @@ final class Workloads implements AutoCloseable {
         return Figure.throughput(rows.size(), nanos);
     }
 
-    /** Kehu's import of a chunk: each customer and each contact through its use case; a taken number is skipped. */
+    /**
+     * Kehu's import of a chunk: the bulk import use case, one transaction for the chunk as the baselines have; a taken
+     * number is skipped as a duplicate. The rows are always valid, so a rejected one is a fault of the harness.
+     */
     int kehuImport(List<ImportRows.Row> rows) {
-        int imported = 0;
-        for (ImportRows.Row row : rows) {
-            Customer customer;
-            try {
-                CustomerDetails.Builder details = row.individual() ? CustomerDetails.individual(row.name())
-                        : CustomerDetails.company(row.name());
-                customer = kehu.customers().create(actor, details.number(row.number()).phone(row.phone())
-                        .email(row.email()).city(row.city()).build());
-            } catch (InvalidInputException refused) {
-                if (refused.violations().stream().anyMatch(v -> v.path().equals("number"))) continue;
-                throw refused;
-            }
-            for (ImportRows.ContactRow contact : row.contacts()) {
-                kehu.contacts().create(actor, ContactDetails.of(customer.id(), contact.name()).mobile(contact.mobile())
-                        .email(contact.email()).position(contact.position()).primary(contact.primary()).build());
-            }
-            imported++;
+        ImportReport report = kehu.imports().customers(actor, rows.stream().map(Workloads::importRow).toList(),
+                profile.importChunk());
+        if (!report.rejected().isEmpty()) {
+            throw new IllegalStateException("an import row was refused: " + report.rejected().get(0).violations());
         }
-        return imported;
+        return report.created().size();
+    }
+
+    private static CustomerImportRow importRow(ImportRows.Row row) {
+        CustomerDetails.Builder customer = row.individual() ? CustomerDetails.individual(row.name())
+                : CustomerDetails.company(row.name());
+        return new CustomerImportRow(customer.number(row.number()).phone(row.phone()).email(row.email())
+                .city(row.city()).build(), row.contacts().stream().map(contact -> new ContactDetails.Builder()
+                .name(contact.name()).mobile(contact.mobile()).email(contact.email()).position(contact.position())
+                .primary(contact.primary()).build()).toList());
     }
 
     // ---- 2. Stage moves ------------------------------------------------------------------------------------

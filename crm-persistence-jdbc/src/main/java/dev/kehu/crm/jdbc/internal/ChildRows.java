@@ -78,15 +78,10 @@ final class ChildRows<B, C, A> {
                 statement.update();
             }
         }
-        if (values.isEmpty()) return;
-        try (NamedSql.Bound statement = insert.prepare(connection, dialect)) {
-            int index = 0;
-            for (T value : values) {
-                parentKey.bind(statement);
-                binder.bind(statement, value, index++);
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
+        int[] index = {0};
+        insert.batch(connection, dialect, values, (statement, value) -> {
+            parentKey.bind(statement);
+            binder.bind(statement, value, index[0]++);
+        });
     }
 }

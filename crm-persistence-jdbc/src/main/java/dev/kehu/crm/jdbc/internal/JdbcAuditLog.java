@@ -44,37 +44,42 @@ public final class JdbcAuditLog implements AuditLog {
     @Override
     public void append(AuditEntry entry) {
         requireNonNull(entry, "entry");
+        appendAll(List.of(entry));
+    }
+
+    /** The entries in one batch, in their order (the database numbers them in that order), then their changes. */
+    @Override
+    public void appendAll(List<AuditEntry> entries) {
+        entries.forEach(entry -> requireNonNull(entry, "entry"));
+        List<Map.Entry<AuditEntry, Integer>> changes = new ArrayList<>();
+        for (AuditEntry entry : entries) {
+            for (int i = 0; i < entry.changes().size(); i++) changes.add(Map.entry(entry, i));
+        }
         transactions.withConnection(connection -> {
-            try (NamedSql.Bound statement = INSERT_ENTRY.prepare(connection, dialect)) {
-                statement.string("tenant_id", entry.tenant().value())
+            try {
+                INSERT_ENTRY.batch(connection, dialect, entries, (statement, entry) -> statement
+                        .string("tenant_id", entry.tenant().value())
                         .string("id", entry.id())
                         .string("actor", entry.actor().value())
                         .instant("recorded_at", entry.at())
                         .string("record_type", entry.recordType())
                         .string("record_id", entry.recordId())
-                        .string("action", entry.action())
-                        .update();
+                        .string("action", entry.action()));
             } catch (SQLException e) {
                 if (SqlErrors.isUniqueViolation(e)) {
-                    throw new DuplicateRecordException("audit", "audit entry " + entry.id() + " is already in the log");
+                    throw new DuplicateRecordException("audit", "an audit entry of the batch is already in the log");
                 }
                 throw e;
             }
-            if (!entry.changes().isEmpty()) {
-                try (NamedSql.Bound statement = INSERT_CHANGE.prepare(connection, dialect)) {
-                    int index = 0;
-                    for (FieldChange change : entry.changes()) {
-                        statement.string("tenant_id", entry.tenant().value())
-                                .string("entry_id", entry.id())
-                                .integer("list_index", index++)
-                                .string("field", change.field())
-                                .string("from_value", change.from())
-                                .string("to_value", change.to())
-                                .addBatch();
-                    }
-                    statement.executeBatch();
-                }
-            }
+            INSERT_CHANGE.batch(connection, dialect, changes, (statement, change) -> {
+                FieldChange field = change.getKey().changes().get(change.getValue());
+                statement.string("tenant_id", change.getKey().tenant().value())
+                        .string("entry_id", change.getKey().id())
+                        .integer("list_index", change.getValue())
+                        .string("field", field.field())
+                        .string("from_value", field.from())
+                        .string("to_value", field.to());
+            });
             return null;
         });
     }

@@ -171,6 +171,26 @@ public final class JdbcContacts implements Contacts {
         });
     }
 
+    /** Every row in one batch; the primary key refuses a taken id. */
+    @Override
+    public List<Contact> insertAll(List<Contact> contacts) {
+        contacts.forEach(Contacts::requireNew);
+        return transactions.withConnection(connection -> {
+            try {
+                INSERT.batch(connection, dialect, contacts, (s, contact) -> {
+                    bindRow(s, contact);
+                    s.bigint("new_version", 1);
+                });
+            } catch (SQLException e) {
+                if (SqlErrors.isUniqueViolation(e) || SqlErrors.isConcurrencyConflict(e)) {
+                    throw new StaleRecordException(Contact.RECORD_TYPE, "of a batch of " + contacts.size(), 0);
+                }
+                throw e;
+            }
+            return contacts.stream().map(c -> c.toBuilder().version(1).build()).toList();
+        });
+    }
+
     private static void bindRow(NamedSql.Bound statement, Contact c) throws SQLException {
         statement.string("tenant_id", c.tenant().value())
                 .string("id", c.id().value())

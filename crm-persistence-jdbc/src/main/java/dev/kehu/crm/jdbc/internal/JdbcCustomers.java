@@ -19,8 +19,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,6 +142,25 @@ public final class JdbcCustomers implements Customers {
     }
 
     @Override
+    public Map<String, CustomerId> idsByNumber(TenantId tenant, Collection<String> numbers) {
+        requireNonNull(tenant, "tenant");
+        requireNonNull(numbers, "numbers");
+        return transactions.withConnection(connection -> {
+            Map<String, CustomerId> ids = new HashMap<>();
+            for (List<String> chunk : InList.chunks(new LinkedHashSet<>(numbers))) {
+                NamedSql sql = NamedSql.of("SELECT id, number FROM kehu_customer"
+                        + " WHERE tenant_id = :tenant_id AND number IN (" + InList.names("number", chunk.size()) + ")");
+                sql.list(connection, dialect, s -> {
+                    s.string("tenant_id", tenant.value());
+                    InList.bind(s, "number", chunk);
+                }, row -> Map.entry(row.getString("number"), new CustomerId(row.getString("id"))))
+                        .forEach(held -> ids.put(held.getKey(), held.getValue()));
+            }
+            return ids;
+        });
+    }
+
+    @Override
     public List<Customer> findByPhone(TenantId tenant, PhoneNumber phone) {
         requireNonNull(tenant, "tenant");
         requireNonNull(phone, "phone");
@@ -246,6 +267,41 @@ public final class JdbcCustomers implements Customers {
         });
     }
 
+    /** Every row in batches: the customers, their tags, their organisation units; the constraints refuse conflicts. */
+    @Override
+    public List<Customer> insertAll(List<Customer> customers) {
+        customers.forEach(Customers::requireNew);
+        return transactions.withConnection(connection -> {
+            try {
+                INSERT.batch(connection, dialect, customers, JdbcCustomers::bindRow);
+            } catch (SQLException e) {
+                if (SqlErrors.isUniqueViolation(e) && SqlErrors.names(e, NUMBER_INDEX)) {
+                    throw new DuplicateRecordException(Customer.RECORD_TYPE,
+                            "a customer number of the batch is already taken: " + e.getMessage());
+                }
+                if (SqlErrors.isUniqueViolation(e) || SqlErrors.isConcurrencyConflict(e)) {
+                    throw new StaleRecordException(Customer.RECORD_TYPE, "of a batch of " + customers.size(), 0);
+                }
+                throw e;
+            }
+            List<Map.Entry<Customer, String>> tags = new ArrayList<>();
+            List<Map.Entry<Customer, Integer>> units = new ArrayList<>();
+            for (Customer customer : customers) {
+                new TreeSet<>(customer.tags()).forEach(tag -> tags.add(Map.entry(customer, tag)));
+                for (int i = 0; i < customer.organisation().size(); i++) units.add(Map.entry(customer, i));
+            }
+            INSERT_TAG.batch(connection, dialect, tags, (s, tag) -> {
+                bindParent(s, tag.getKey());
+                s.string("tag", tag.getValue());
+            });
+            INSERT_ORG_UNIT.batch(connection, dialect, units, (s, unit) -> {
+                bindParent(s, unit.getKey());
+                bindOrgUnit(s, unit.getKey().organisation().get(unit.getValue()), unit.getValue());
+            });
+            return customers.stream().map(c -> c.toBuilder().version(1).build()).toList();
+        });
+    }
+
     private void writeRow(Connection connection, Customer customer, boolean insert) throws SQLException {
         try (NamedSql.Bound statement = (insert ? INSERT : UPDATE).prepare(connection, dialect)) {
             bindRow(statement, customer);
@@ -310,11 +366,15 @@ public final class JdbcCustomers implements Customers {
 
     private void writeOrgUnits(Connection connection, Customer customer, boolean insert) throws SQLException {
         ChildRows.replace(connection, dialect, DELETE_ORG_UNITS, INSERT_ORG_UNIT, insert, s -> bindParent(s, customer),
-                customer.organisation(), (s, unit, index) -> s.string("unit_id", unit.id().value())
-                        .integer("list_index", index)
-                        .string("kind", unit.kind().name())
-                        .string("name", unit.name())
-                        .string("parent_unit_id", text(unit.parent())));
+                customer.organisation(), (s, unit, index) -> bindOrgUnit(s, unit, index));
+    }
+
+    private static void bindOrgUnit(NamedSql.Bound statement, OrgUnit unit, int index) throws SQLException {
+        statement.string("unit_id", unit.id().value())
+                .integer("list_index", index)
+                .string("kind", unit.kind().name())
+                .string("name", unit.name())
+                .string("parent_unit_id", text(unit.parent()));
     }
 
     private static void bindParent(NamedSql.Bound statement, Customer customer) throws SQLException {

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The outbox in {@code kehu_outbox_message}, one row per message, its data one JSON text (see {@link OutboxData}).
@@ -49,6 +50,8 @@ public final class JdbcOutbox implements Outbox {
                 recipient, actor, created_at, data, status, attempts, next_attempt_at, last_error, delivered_at, version)
             VALUES (:tenant_id, :id, :kind, :idempotency_key, :topic, :record_type, :record_id, :recipient, :actor,
                 :created_at, :data, :status, :attempts, :next_attempt_at, :last_error, :delivered_at, :version)""";
+
+    private static final NamedSql PLAIN_INSERT = NamedSql.of(INSERT);
 
     private static final NamedSql UPDATE = NamedSql.of("""
             UPDATE kehu_outbox_message
@@ -111,6 +114,29 @@ public final class JdbcOutbox implements Outbox {
                 }
                 return false; // the primary key: the tenant has a message with this key
             }
+        });
+    }
+
+    /**
+     * Every message in one batch of plain inserts: keys are fresh, so a taken one (or a taken id) is refused by the
+     * table's keys, which fails the batch (and on PostgreSQL the transaction, which the refusal ends anyway).
+     */
+    @Override
+    public void appendAll(List<OutboxMessage> messages) {
+        List<String> data = messages.stream().map(JdbcOutbox::checked).toList();
+        transactions.withConnection(connection -> {
+            try {
+                PLAIN_INSERT.batch(connection, dialect, IntStream.range(0, messages.size()).boxed().toList(), (s, i) -> {
+                    bindRow(s, messages.get(i), data.get(i));
+                    s.bigint("version", 0);
+                });
+            } catch (SQLException e) {
+                if (SqlErrors.isUniqueViolation(e)) {
+                    throw new DuplicateRecordException(RECORD_TYPE, "a key or an id of the batch is taken");
+                }
+                throw e;
+            }
+            return null;
         });
     }
 

@@ -12,6 +12,7 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,25 @@ final class NamedSql {
 
     public Bound prepare(Connection connection, Dialect dialect) throws SQLException {
         return new Bound(connection.prepareStatement(jdbcSql), dialect);
+    }
+
+    /** Sets the parameters of a statement for one value of a batch. */
+    @FunctionalInterface
+    public interface ValueBinder<T> {
+        void bind(Bound statement, T value) throws SQLException;
+    }
+
+    /** Runs the statement once for each value, in their order, as one JDBC batch; nothing for no values. */
+    public <T> void batch(Connection connection, Dialect dialect, Collection<T> values, ValueBinder<T> binder)
+            throws SQLException {
+        if (values.isEmpty()) return;
+        try (Bound statement = prepare(connection, dialect)) {
+            for (T value : values) {
+                binder.bind(statement, value);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
     }
 
     /** Every row the statement selects, in its order, each made by {@code mapper}. */

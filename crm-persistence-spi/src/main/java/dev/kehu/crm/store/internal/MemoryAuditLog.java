@@ -24,6 +24,12 @@ public final class MemoryAuditLog implements AuditLog {
     }
 
     @Override
+    public void appendAll(List<AuditEntry> entries) {
+        entries.forEach(entry -> requireNonNull(entry, "entry"));
+        transactions.write(tables -> tables.audit.addAll(entries));
+    }
+
+    @Override
     public List<AuditEntry> forRecords(TenantId tenant, String recordType, Collection<String> recordIds) {
         requireNonNull(recordType, "recordType");
         Set<String> ids = Set.copyOf(recordIds);

@@ -38,6 +38,13 @@ public final class MemoryContacts implements Contacts {
     }
 
     @Override
+    public List<Contact> insertAll(List<Contact> list) {
+        list.forEach(Contacts::requireNew);
+        return contacts.insertAll(list, c -> new Tables.Key(c.tenant(), c.id().value()),
+                c -> c.toBuilder().version(1).build(), tables -> { });
+    }
+
+    @Override
     public List<Contact> ofCustomer(TenantId tenant, CustomerId customer) {
         requireNonNull(customer, "customer");
         return contacts.list(tenant, c -> c.customer().equals(customer), Ordering.CONTACTS_OF_CUSTOMER);

@@ -12,9 +12,15 @@ import dev.kehu.crm.customer.CustomerId;
 import dev.kehu.crm.customer.CustomerQuery;
 import dev.kehu.crm.customer.CustomerSort;
 import dev.kehu.crm.customer.Customers;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 public final class MemoryCustomers implements Customers {
     private final MemoryTransactions transactions;
@@ -37,6 +43,33 @@ public final class MemoryCustomers implements Customers {
         return customers.save(customer.tenant(), customer.id().value(), customer.version(),
                 version -> customer.toBuilder().version(version).build(),
                 tables -> checkNumberIsFree(tables, customer));
+    }
+
+    @Override
+    public List<Customer> insertAll(List<Customer> list) {
+        list.forEach(Customers::requireNew);
+        return customers.insertAll(list, c -> new Tables.Key(c.tenant(), c.id().value()),
+                c -> c.toBuilder().version(1).build(), tables -> checkNumbersAreFree(tables, list));
+    }
+
+    /** No number of the list is held by a stored customer or twice in the list. */
+    private static void checkNumbersAreFree(Tables tables, List<Customer> list) {
+        Set<List<Object>> taken = new HashSet<>();
+        tables.customers.values().forEach(c -> taken.add(Arrays.asList(c.tenant(), c.number())));
+        for (Customer customer : list) {
+            if (customer.number() != null && !taken.add(Arrays.asList(customer.tenant(), customer.number()))) {
+                throw new DuplicateRecordException(Customer.RECORD_TYPE, "The customer number " + customer.number()
+                        + " is taken");
+            }
+        }
+    }
+
+    @Override
+    public Map<String, CustomerId> idsByNumber(TenantId tenant, Collection<String> numbers) {
+        Set<String> wanted = Set.copyOf(numbers);
+        return transactions.read(tables -> tables.customersOf(tenant)
+                .filter(c -> c.number() != null && wanted.contains(c.number()))
+                .collect(Collectors.toMap(Customer::number, Customer::id)));
     }
 
     private static void checkNumberIsFree(Tables tables, Customer customer) {

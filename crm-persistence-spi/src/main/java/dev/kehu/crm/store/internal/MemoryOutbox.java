@@ -10,9 +10,11 @@ import dev.kehu.crm.outbox.OutboxQuery;
 import dev.kehu.crm.outbox.OutboxStatus;
 import dev.kehu.crm.store.internal.Tables.Key;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 public final class MemoryOutbox implements Outbox {
@@ -40,6 +42,25 @@ public final class MemoryOutbox implements Outbox {
             }
             tables.outbox.put(id, message.withVersion(0));
             return true;
+        });
+    }
+
+    @Override
+    public void appendAll(List<OutboxMessage> list) {
+        list.forEach(message -> requireNonNull(message, "message"));
+        transactions.write(tables -> {
+            Set<List<Object>> keys = new HashSet<>();
+            tables.outbox.values().forEach(m -> keys.add(List.of(m.tenant(), m.key())));
+            Set<Key> ids = new HashSet<>(tables.outbox.keySet());
+            for (OutboxMessage message : list) {
+                if (!keys.add(List.of(message.tenant(), message.key()))
+                        || !ids.add(new Key(message.tenant(), message.id()))) {
+                    throw new DuplicateRecordException(OutboxMessage.RECORD_TYPE, "The idempotency key "
+                            + message.key() + " or the id " + message.id() + " is taken");
+                }
+            }
+            list.forEach(message -> tables.outbox.put(new Key(message.tenant(), message.id()), message.withVersion(0)));
+            return null;
         });
     }
 

@@ -4,14 +4,17 @@ import dev.kehu.crm.common.StaleRecordException;
 import dev.kehu.crm.common.TenantId;
 import dev.kehu.crm.store.internal.Tables.Key;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 
 /** One table of versioned records, kept per tenant and id: the optimistic locking every repository shares. */
 final class VersionedTable<T> {
@@ -51,6 +54,25 @@ final class VersionedTable<T> {
             check.accept(tables); // checks throw before anything is written
             T saved = withVersion.apply(given + 1);
             records.put(key, saved);
+            return saved;
+        });
+    }
+
+    /**
+     * Stores new records, each of version 0, as {@code asStored} makes them (version 1), in one go: every id must be
+     * free, in the table and in the list, and {@code check} must pass, before any of them is written.
+     */
+    List<T> insertAll(List<T> records, Function<T, Key> keyOf, UnaryOperator<T> asStored, Consumer<Tables> check) {
+        return transactions.write(tables -> {
+            Map<Key, T> stored = table.apply(tables);
+            Set<Key> keys = new HashSet<>();
+            for (T record : records) {
+                Key key = keyOf.apply(record);
+                if (stored.containsKey(key) || !keys.add(key)) throw new StaleRecordException(recordType, key.id(), 0);
+            }
+            check.accept(tables); // checks throw before anything is written
+            List<T> saved = records.stream().map(asStored).toList();
+            saved.forEach(record -> stored.put(keyOf.apply(record), record));
             return saved;
         });
     }

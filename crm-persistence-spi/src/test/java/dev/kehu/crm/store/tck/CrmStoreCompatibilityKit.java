@@ -1127,6 +1127,118 @@ public abstract class CrmStoreCompatibilityKit extends StorePerTest {
         }
     }
 
+    @Nested
+    @DisplayName("Batch writes store many new records at once, exactly as that many saves and appends would")
+    class BatchWrites {
+        @Test
+        @DisplayName("insertAll stores customers with every field, tags and organisation included, at version 1, and "
+                + "contacts likewise")
+        void insertAllRoundTrips() {
+            Customer full = customer(TENANT, "c-1", "华夏");
+            Customer minimal = minimalCustomer(TENANT, "c-2", "Alpha");
+
+            List<Customer> customers = store.customers().insertAll(List.of(full, minimal));
+            List<Contact> contacts = store.contacts().insertAll(List.of(contact(TENANT, "k-1", full.id(), "王丽"),
+                    minimalContact(TENANT, "k-2", full.id(), "李娜")));
+
+            assertThat(customers).containsExactly(versioned(full, 1), versioned(minimal, 1));
+            assertStored(store.customers().find(TENANT, full.id()), versioned(full, 1));
+            assertStored(store.customers().find(TENANT, minimal.id()), versioned(minimal, 1));
+            assertThat(contacts).extracting(Contact::version).containsExactly(1L, 1L);
+            assertStored(store.contacts().find(TENANT, new ContactId("k-1")), contacts.get(0));
+            assertStored(store.contacts().find(TENANT, new ContactId("k-2")), contacts.get(1));
+            assertThat(store.customers().insertAll(List.of())).isEmpty();
+            assertThat(store.contacts().insertAll(List.of())).isEmpty();
+        }
+
+        @Test
+        @DisplayName("idsByNumber finds the holders of many numbers at once, exactly, closed customers too, in the tenant "
+                + "only, among customers with and without a number")
+        void idsByNumber() {
+            Customer closed = store.customers().save(numbered(TENANT, "c-1", "KH-1"));
+            store.customers().save(closed.deactivate(T0));
+            saveAll(numbered(TENANT, "c-2", "KH-2"), numbered(OTHER_TENANT, "c-3", "KH-3"),
+                    numbered(TENANT, "c-4", "kh-4"), minimalCustomer(TENANT, "c-5", "Without a number"));
+            List<String> many = IntStream.range(0, 1200).mapToObj(i -> "X-" + i).collect(java.util.stream.Collectors
+                    .toCollection(ArrayList::new));
+            many.addAll(List.of("KH-1", "KH-2", "KH-3", "KH-4"));
+
+            assertThat(store.customers().idsByNumber(TENANT, many)).containsOnly(
+                    java.util.Map.entry("KH-1", new CustomerId("c-1")), java.util.Map.entry("KH-2", new CustomerId("c-2")));
+            assertThat(store.customers().idsByNumber(TENANT, List.of())).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a number taken by a stored customer or twice in the batch is refused, and nothing of the batch "
+                + "stays once the refusal ends the transaction")
+        void takenNumbersAreRefused() {
+            store.customers().save(numbered(TENANT, "c-0", "KH-1"));
+
+            for (List<Customer> batch : List.of(
+                    List.of(numbered(TENANT, "c-1", "KH-9"), numbered(TENANT, "c-2", "KH-1")),
+                    List.of(numbered(TENANT, "c-1", "KH-9"), numbered(TENANT, "c-2", "KH-9")))) {
+                assertThatThrownBy(() -> store.transactions().useTransaction(() -> store.customers().insertAll(batch)))
+                        .isInstanceOf(DuplicateRecordException.class);
+                assertThat(store.customers().find(TENANT, new CustomerId("c-1"))).isEmpty();
+                assertThat(store.customers().find(TENANT, new CustomerId("c-2"))).isEmpty();
+            }
+            assertThat(store.customers().insertAll(List.of(numbered(OTHER_TENANT, "c-1", "KH-1")))).hasSize(1);
+        }
+
+        @Test
+        @DisplayName("a taken id is refused as stale, a record that is not new is refused, and nothing stays")
+        void takenIdsAreRefused() {
+            Customer stored = store.customers().save(minimalCustomer(TENANT, "c-1", "Alpha"));
+            store.contacts().save(minimalContact(TENANT, "k-1", stored.id(), "王丽"));
+
+            assertThatThrownBy(() -> store.transactions().useTransaction(() -> store.customers().insertAll(
+                    List.of(minimalCustomer(TENANT, "c-2", "Beta"), minimalCustomer(TENANT, "c-1", "Again")))))
+                    .isInstanceOf(StaleRecordException.class);
+            assertThatThrownBy(() -> store.transactions().useTransaction(() -> store.contacts().insertAll(
+                    List.of(minimalContact(TENANT, "k-2", stored.id(), "李娜"), minimalContact(TENANT, "k-1", stored.id(), "又")))))
+                    .isInstanceOf(StaleRecordException.class);
+            assertThatThrownBy(() -> store.customers().insertAll(List.of(stored)))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> store.contacts().insertAll(List.of(versioned(minimalContact(TENANT, "k-3",
+                    stored.id(), "赵敏"), 1)))).isInstanceOf(IllegalArgumentException.class);
+
+            assertThat(store.customers().find(TENANT, new CustomerId("c-2"))).isEmpty();
+            assertStored(store.customers().find(TENANT, stored.id()), stored);
+            assertThat(store.contacts().find(TENANT, new ContactId("k-2"))).isEmpty();
+            assertThat(store.contacts().find(TENANT, new ContactId("k-3"))).isEmpty();
+            assertThat(store.contacts().find(TENANT, new ContactId("k-1"))).get().extracting(Contact::name)
+                    .isEqualTo("王丽");
+        }
+
+        @Test
+        @DisplayName("two transactions inserting the same number meet on it: the later waits for the first, then is refused")
+        void concurrentInsertsOfOneNumber() throws Exception {
+            Object later = TwoTransactions.laterWaitsForTheFirst(store,
+                    () -> store.customers().insertAll(List.of(numbered(TENANT, "c-1", "KH-1"))),
+                    () -> store.customers().insertAll(List.of(numbered(TENANT, "c-2", "KH-2"),
+                            numbered(TENANT, "c-3", "KH-1"))));
+
+            assertThat(later).isInstanceOf(DuplicateRecordException.class);
+            assertThat(firstPage(TENANT, CustomerQuery.all(), 10).items()).extracting(Customer::number)
+                    .containsExactly("KH-1");
+        }
+
+        @Test
+        @DisplayName("appendAll keeps the entries' order, at one instant too, with every change")
+        void auditEntriesInBatches() {
+            store.auditLog().append(auditEntry(TENANT, "a-0", "c-1", T0));
+            List<AuditEntry> batch = List.of(auditEntry(TENANT, "a-9", "c-1", T0), auditEntry(TENANT, "a-2", "c-2", T0),
+                    new AuditEntry("a-5", TENANT, WANG, T0, Customer.RECORD_TYPE, "c-1", "customer.create", List.of()));
+
+            store.auditLog().appendAll(batch);
+            store.auditLog().appendAll(List.of());
+
+            assertThat(store.auditLog().forRecords(TENANT, Customer.RECORD_TYPE, List.of("c-1", "c-2")))
+                    .usingRecursiveFieldByFieldElementComparator()
+                    .containsExactly(auditEntry(TENANT, "a-0", "c-1", T0), batch.get(0), batch.get(1), batch.get(2));
+        }
+    }
+
     /** A customer with every field filled in and this number. */
     private static Customer numbered(TenantId tenant, String id, String number) {
         return customer(tenant, id, "Customer " + id).toBuilder().number(number).build();

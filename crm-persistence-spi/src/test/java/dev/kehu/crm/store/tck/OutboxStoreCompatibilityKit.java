@@ -124,6 +124,42 @@ public abstract class OutboxStoreCompatibilityKit extends StorePerTest {
     }
 
     @Nested
+    @DisplayName("appendAll writes many new messages at once, as that many appends would; a taken key is refused")
+    class AppendAll {
+        @Test
+        @DisplayName("messages are read back exactly, one appended delivered too, and only the pending one is due")
+        void messagesRoundTrip() {
+            OutboxMessage pending = notification(TENANT, "m-1", "k-1", T0);
+            OutboxMessage delivered = event(TENANT, "m-2", "k-2", t0PlusMicros(1)).delivered(t0PlusMicros(1));
+
+            store.outbox().appendAll(List.of(pending, delivered));
+            store.outbox().appendAll(List.of());
+
+            assertMessage(store.outbox().find(TENANT, "m-1"), pending);
+            assertMessage(store.outbox().find(TENANT, "m-2"), delivered);
+            assertThat(store.outbox().due(T0.plusSeconds(1), 10)).extracting(OutboxMessage::id).containsExactly("m-1");
+        }
+
+        @Test
+        @DisplayName("a key taken by a stored message or twice in the batch, or a taken id, is refused, and nothing of "
+                + "the batch stays once the refusal ends the transaction")
+        void takenKeysAreRefused() {
+            OutboxMessage stored = appended(event(TENANT, "m-1", "k-1", T0));
+
+            for (List<OutboxMessage> batch : List.of(
+                    List.of(event(TENANT, "m-2", "k-2", T0), event(TENANT, "m-3", "k-1", T0)),
+                    List.of(event(TENANT, "m-2", "k-2", T0), event(TENANT, "m-3", "k-2", T0)),
+                    List.of(event(TENANT, "m-2", "k-2", T0), event(TENANT, "m-1", "k-3", T0)))) {
+                assertThatThrownBy(() -> store.transactions().useTransaction(() -> store.outbox().appendAll(batch)))
+                        .isInstanceOf(DuplicateRecordException.class);
+                assertThat(store.outbox().list(TENANT, ALL)).containsExactly(stored);
+            }
+            store.outbox().appendAll(List.of(event(OTHER_TENANT, "m-1", "k-1", T0)));
+            assertThat(store.outbox().find(OTHER_TENANT, "m-1")).isPresent();
+        }
+    }
+
+    @Nested
     @DisplayName("An idempotency key is written once per tenant; a repeat is refused with false, not an error")
     class IdempotencyKeys {
         @Test

@@ -8,6 +8,7 @@ import dev.kehu.crm.Kehu;
 import dev.kehu.crm.assignment.SalesForce;
 import dev.kehu.crm.assignment.SalesRep;
 import dev.kehu.crm.common.UserId;
+import dev.kehu.crm.contact.ContactDetails;
 import dev.kehu.crm.customer.Customer;
 import dev.kehu.crm.customer.CustomerDetails;
 import dev.kehu.crm.notification.Notification;
@@ -16,6 +17,7 @@ import dev.kehu.crm.opportunity.Opportunity;
 import dev.kehu.crm.opportunity.OpportunityDetails;
 import dev.kehu.crm.outbox.DeliveryReport;
 import dev.kehu.crm.outbox.DomainEvent;
+import dev.kehu.crm.outbox.DomainEvents;
 import dev.kehu.crm.outbox.OutboxKind;
 import dev.kehu.crm.outbox.OutboxMessage;
 import dev.kehu.crm.outbox.OutboxQuery;
@@ -40,6 +42,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -91,15 +94,19 @@ public abstract class OutboxUseCasesCompatibilityKit {
     }
 
     private Kehu kehu(Notifications channel, RetryPolicy retry) {
+        return builder(store, channel, retry).domainEvents(published::add).build();
+    }
+
+    /** As {@link #kehu(Notifications, RetryPolicy)} on {@code on}, without an event consumer unless one is added. */
+    private Kehu.Builder builder(CrmStore on, Notifications channel, RetryPolicy retry) {
         Clock clock = new Clock() {
             @Override public ZoneId getZone() { return ZoneOffset.UTC; }
             @Override public Clock withZone(ZoneId zone) { return this; }
             @Override public Instant instant() { return now.get(); }
         };
         // Zero-padded, so that ids sort in the order they were made, as time-ordered ids do.
-        return Kehu.builder().store(store).clock(clock).idGenerator(() -> String.format("m-%08d", ids.incrementAndGet()))
-                .salesForce(SalesForce.of(team)).notifications(channel).domainEvents(published::add)
-                .retryPolicy(retry).build();
+        return Kehu.builder().store(on).clock(clock).idGenerator(() -> String.format("m-%08d", ids.incrementAndGet()))
+                .salesForce(SalesForce.of(team)).notifications(channel).retryPolicy(retry);
     }
 
     /** A channel that accepts everything and counts what it accepted. */
@@ -185,6 +192,146 @@ public abstract class OutboxUseCasesCompatibilityKit {
             List<OutboxMessage> next = kehu.outbox().list(wang, OutboxQuery.events(1).after(first.get(0).id()));
             assertThat(next).extracting(OutboxMessage::topic).containsExactly("customer.update");
         }
+    }
+
+    @Test
+    @DisplayName("without an event consumer, a stage move is one transaction: its event is written delivered, stays "
+            + "listed, and leaves the relay nothing to do")
+    void noEventConsumer() {
+        CountingStore counting = new CountingStore(store);
+        try (Kehu kehu = builder(counting, counting(), QUICK).build()) {
+            Customer customer = kehu.customers().create(wang, CustomerDetails.company("华夏科技").build());
+            Opportunity o = deal(kehu, customer, "ERP");
+            counting.reset();
+
+            kehu.opportunities().moveTo(wang, o.id(), o.version(), "EVALUATION", null, null);
+
+            assertThat(counting.transactionsBegun()).isEqualTo(1);
+            assertThat(kehu.outbox().list(wang, OutboxQuery.events(100))).last().satisfies(m -> {
+                assertThat(m.topic()).isEqualTo("opportunity.move");
+                assertThat(m.status()).isEqualTo(OutboxStatus.DELIVERED);
+                assertThat(m.attempts()).isZero();
+                assertThat(m.deliveredAt()).isEqualTo(m.createdAt());
+            });
+            assertThat(kehu.outbox().deliverDue()).isEqualTo(DeliveryReport.NONE);
+        }
+    }
+
+    @Test
+    @DisplayName("a notification for a host that sends none is written delivered, and the assignment is one transaction")
+    void noNotificationChannel() {
+        CountingStore counting = new CountingStore(store);
+        try (Kehu kehu = builder(counting, Notifications.none(), QUICK).build()) {
+            Customer customer = kehu.customers().create(wang, CustomerDetails.company("华夏科技").build());
+            Opportunity o = deal(kehu, customer, "ERP");
+            counting.reset();
+
+            kehu.assignment().assign(boss, o.id(), new UserId("chen.jing"));
+
+            assertThat(counting.transactionsBegun()).isEqualTo(1);
+            assertThat(messages(OutboxKind.NOTIFICATION)).singleElement()
+                    .satisfies(m -> assertThat(m.status()).isEqualTo(OutboxStatus.DELIVERED));
+        }
+    }
+
+    @Test
+    @DisplayName("with an event consumer, the events a use case wrote are claimed in one transaction and marked in "
+            + "one, and each is published once")
+    void batchedDelivery() {
+        CountingStore counting = new CountingStore(store);
+        try (Kehu kehu = builder(counting, counting(), QUICK).domainEvents(published::add).build()) {
+            Customer customer = kehu.customers().create(wang, CustomerDetails.company("华夏科技").build());
+            kehu.contacts().create(wang, ContactDetails.of(customer.id(), "李娜").primary(true).build());
+            published.clear();
+            counting.reset();
+
+            kehu.contacts().create(wang, ContactDetails.of(customer.id(), "王芳").primary(true).build()); // demotes 李娜
+
+            assertThat(counting.transactionsBegun()).isEqualTo(3);
+            assertThat(published).extracting(DomainEvent::type).containsExactly("contact.demote", "contact.create");
+            assertThat(messages(OutboxKind.EVENT)).hasSize(4).allSatisfy(m -> {
+                assertThat(m.status()).isEqualTo(OutboxStatus.DELIVERED);
+                assertThat(m.attempts()).isEqualTo(1);
+            });
+        }
+    }
+
+    @Test
+    @DisplayName("with an event consumer, the events of a change committed in the host's own transaction go out with the "
+            + "next deliverDue, once")
+    void eventsOfHostTransactions() {
+        try (Kehu kehu = kehu(counting())) {
+            store.transactions().useTransaction(() ->
+                    kehu.customers().create(wang, CustomerDetails.company("华夏科技").build()));
+            assertThat(published).isEmpty();
+
+            assertThat(kehu.outbox().deliverDue().delivered()).isEqualTo(1);
+            assertThat(kehu.outbox().deliverDue()).isEqualTo(DeliveryReport.NONE);
+            assertThat(published).extracting(DomainEvent::type).containsExactly("customer.create");
+        }
+    }
+
+    @Test
+    @DisplayName("a message another relay claims between the commit and the delivery is left to it, the use case's other "
+            + "message goes out at once, and each is published once")
+    void claimedBeforeTheBatch() {
+        CountingStore counting = new CountingStore(store);
+        AtomicReference<String> taken = new AtomicReference<>();
+        try (Kehu kehu = builder(counting, counting(), QUICK).domainEvents(published::add).build()) {
+            Customer customer = kehu.customers().create(wang, CustomerDetails.company("华夏科技").build());
+            kehu.contacts().create(wang, ContactDetails.of(customer.id(), "李娜").primary(true).build());
+            published.clear();
+            // The first transaction is the use case's own; before the second, the relay's claim, a deliverDue run on
+            // another host claims one of the two new events.
+            counting.beforeTransaction(2, () -> taken.set(claimElsewhere(pendingEvents().get(0)).key()));
+
+            kehu.contacts().create(wang, ContactDetails.of(customer.id(), "王芳").primary(true).build());
+
+            assertThat(taken.get()).isNotNull();
+            assertThat(published).singleElement().satisfies(e -> assertThat(e.key()).isNotEqualTo(taken.get()));
+            later(QUICK.lease().plusSeconds(1));
+            assertThat(kehu.outbox().deliverDue().delivered()).isEqualTo(1);
+        }
+        assertThat(published).extracting(DomainEvent::key).hasSize(2).doesNotHaveDuplicates().contains(taken.get());
+    }
+
+    @Test
+    @DisplayName("when another relay takes a message between its claim and its mark, that relay's claim stands and the "
+            + "use case's other message is still marked delivered")
+    void takenBeforeTheMark() {
+        AtomicBoolean interfere = new AtomicBoolean();
+        DomainEvents channel = event -> {
+            published.add(event);
+            // The claim's lease ran out while this was sent, and another relay claimed the message again.
+            if (interfere.getAndSet(false)) {
+                claimElsewhere(pendingEvents().stream().filter(m -> m.key().equals(event.key())).findFirst().orElseThrow());
+            }
+        };
+        try (Kehu kehu = builder(store, counting(), QUICK).domainEvents(channel).build()) {
+            Customer customer = kehu.customers().create(wang, CustomerDetails.company("华夏科技").build());
+            kehu.contacts().create(wang, ContactDetails.of(customer.id(), "李娜").primary(true).build());
+            interfere.set(true);
+
+            kehu.contacts().create(wang, ContactDetails.of(customer.id(), "王芳").primary(true).build());
+        }
+        List<OutboxMessage> events = messages(OutboxKind.EVENT);
+        assertThat(events).filteredOn(m -> m.topic().equals("contact.demote")).singleElement().satisfies(m -> {
+            assertThat(m.status()).isEqualTo(OutboxStatus.PENDING);
+            assertThat(m.attempts()).as("claimed by this relay, then by the other").isEqualTo(2);
+        });
+        assertThat(events).filteredOn(m -> !m.topic().equals("contact.demote"))
+                .allSatisfy(m -> assertThat(m.status()).isEqualTo(OutboxStatus.DELIVERED));
+    }
+
+    private List<OutboxMessage> pendingEvents() {
+        return store.transactions().inTransaction(() -> store.outbox().list(wang.tenant(),
+                new OutboxQuery(OutboxKind.EVENT, OutboxStatus.PENDING, null, 100)));
+    }
+
+    /** What a relay on another host does: claims the message in a transaction of its own. */
+    private OutboxMessage claimElsewhere(OutboxMessage message) {
+        return store.transactions().inTransaction(() ->
+                store.outbox().save(message.claimed(now.get().plus(QUICK.lease()))));
     }
 
     @Test
