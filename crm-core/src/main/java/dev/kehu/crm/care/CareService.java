@@ -131,16 +131,18 @@ public final class CareService {
                     candidate.due(), candidate.recipient(), now));
         }
         List<Reminder> stored = reminders.addAll(page);
+        // A notification's key comes from its reminder's, which was just stored as new: it cannot be taken.
+        Map<String, Notification> notifications = new LinkedHashMap<>();
         for (Reminder reminder : stored) {
             ReminderCandidate candidate = candidateByKey.get(reminder.key());
             Map<String, String> details = new LinkedHashMap<>();
             details.put("subject", candidate.subject());
             details.put("due", candidate.due().toString());
             details.putAll(candidate.arguments());
-            context.notify(new Notification(actor.tenant(), candidate.recipient(), TOPIC_PREFIX + rule,
-                    candidate.subjectType(), candidate.subjectId(), actor.user(), now, details),
-                    "reminder:" + reminder.key());
+            notifications.put("reminder:" + reminder.key(), new Notification(actor.tenant(), candidate.recipient(),
+                    TOPIC_PREFIX + rule, candidate.subjectType(), candidate.subjectId(), actor.user(), now, details));
         }
+        context.notifyAll(notifications);
         return stored.size();
     }
 }

@@ -2,6 +2,7 @@ package dev.kehu.crm.care;
 
 import dev.kehu.crm.common.TenantId;
 import dev.kehu.crm.customer.Customer;
+import dev.kehu.crm.customer.CustomerId;
 import dev.kehu.crm.customer.CustomerStatus;
 import dev.kehu.crm.customer.Customers;
 import dev.kehu.crm.order.CustomerPurchase;
@@ -45,8 +46,9 @@ final class DormantCustomerRule implements CareRule<CustomerPurchase> {
     @Override
     public List<ReminderCandidate> candidates(TenantId tenant, List<CustomerPurchase> rows, LocalDate today) {
         List<ReminderCandidate> found = new ArrayList<>();
+        Map<CustomerId, Customer> byId = customers.findAll(tenant, rows.stream().map(CustomerPurchase::customer).toList());
         for (CustomerPurchase row : rows) {
-            Optional<Customer> customer = customers.find(tenant, row.customer())
+            Optional<Customer> customer = Optional.ofNullable(byId.get(row.customer()))
                     .filter(c -> c.status() == CustomerStatus.ACTIVE && c.owner() != null);
             if (customer.isEmpty()) continue;
             LocalDate dormantSince = DormancyRule.dormantFrom(row.lastPurchase(), threshold);

@@ -28,6 +28,16 @@ public interface Customers {
      */
     Customer save(Customer customer);
 
+    /**
+     * The customers of the tenant with these ids, whatever their status, by id; ids the tenant does not have are
+     * absent. One look-up for many ids: a page of the care run reads its customers with it.
+     */
+    default Map<CustomerId, Customer> findAll(TenantId tenant, Collection<CustomerId> ids) {
+        Map<CustomerId, Customer> found = new HashMap<>();
+        for (CustomerId id : ids) find(tenant, id).ifPresent(c -> found.put(id, c));
+        return found;
+    }
+
     /** The customer with this number (compared exactly), whatever its status. */
     Optional<Customer> findByNumber(TenantId tenant, String number);
 

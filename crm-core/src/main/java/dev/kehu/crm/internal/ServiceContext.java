@@ -147,8 +147,21 @@ public record ServiceContext(Transactions transactions, AuditLog auditLog, Clock
         write(nextId(), n, idempotencyKey);
     }
 
+    /**
+     * Writes notifications, each under the caller's key, in batches in the current transaction. The keys must be
+     * new (derived from keys the caller has just stored as unique): a taken one is refused as
+     * {@link dev.kehu.crm.outbox.Outbox#appendAll} says, and the transaction must end.
+     */
+    public void notifyAll(java.util.Map<String, Notification> byKey) {
+        dispatch.writeAll(byKey.entrySet().stream().map(e -> message(nextId(), e.getValue(), e.getKey())).toList());
+    }
+
     private void write(String id, Notification n, String idempotencyKey) {
-        dispatch.write(OutboxMessage.pending(id, n.tenant(), OutboxKind.NOTIFICATION, idempotencyKey, n.topic(),
-                n.recordType(), n.recordId(), n.recipient(), n.actor(), n.at(), n.details()));
+        dispatch.write(message(id, n, idempotencyKey));
+    }
+
+    private static OutboxMessage message(String id, Notification n, String idempotencyKey) {
+        return OutboxMessage.pending(id, n.tenant(), OutboxKind.NOTIFICATION, idempotencyKey, n.topic(),
+                n.recordType(), n.recordId(), n.recipient(), n.actor(), n.at(), n.details());
     }
 }

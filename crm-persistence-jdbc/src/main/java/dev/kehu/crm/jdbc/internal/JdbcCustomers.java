@@ -142,6 +142,25 @@ public final class JdbcCustomers implements Customers {
     }
 
     @Override
+    public Map<CustomerId, Customer> findAll(TenantId tenant, Collection<CustomerId> ids) {
+        requireNonNull(tenant, "tenant");
+        requireNonNull(ids, "ids");
+        return transactions.withConnection(connection -> {
+            Map<CustomerId, Customer> found = new HashMap<>();
+            for (List<String> chunk : InList.chunks(ids.stream().map(CustomerId::value).collect(
+                    java.util.stream.Collectors.toCollection(LinkedHashSet::new)))) {
+                NamedSql sql = NamedSql.of("SELECT " + COLUMNS + "\nFROM kehu_customer c\nWHERE c.tenant_id = :tenant_id"
+                        + " AND c.id IN (" + InList.names("id", chunk.size()) + ")");
+                load(connection, tenant, sql, s -> {
+                    s.string("tenant_id", tenant.value());
+                    InList.bind(s, "id", chunk);
+                }).forEach(c -> found.put(c.id(), c));
+            }
+            return found;
+        });
+    }
+
+    @Override
     public Map<String, CustomerId> idsByNumber(TenantId tenant, Collection<String> numbers) {
         requireNonNull(tenant, "tenant");
         requireNonNull(numbers, "numbers");

@@ -1169,6 +1169,26 @@ public abstract class CrmStoreCompatibilityKit extends StorePerTest {
         }
 
         @Test
+        @DisplayName("findAll reads many customers at once as find does, closed ones too, in the tenant only, over more ids "
+                + "than one query takes")
+        void findAll() {
+            Customer closed = store.customers().save(numbered(TENANT, "c-1", "KH-1"));
+            closed = store.customers().save(closed.deactivate(T0));
+            Customer open = store.customers().save(customer(TENANT, "c-2", "北京华夏科技"));
+            store.customers().save(numbered(OTHER_TENANT, "c-3", "KH-3"));
+            List<CustomerId> many = IntStream.range(0, 1200).mapToObj(i -> new CustomerId("x-" + i))
+                    .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+            many.addAll(List.of(new CustomerId("c-1"), new CustomerId("c-2"), new CustomerId("c-3"), new CustomerId("c-2")));
+
+            java.util.Map<CustomerId, Customer> found = store.customers().findAll(TENANT, many);
+
+            assertThat(found).containsOnlyKeys(closed.id(), open.id());
+            assertStored(java.util.Optional.of(found.get(closed.id())), closed);
+            assertStored(java.util.Optional.of(found.get(open.id())), open);
+            assertThat(store.customers().findAll(TENANT, List.of())).isEmpty();
+        }
+
+        @Test
         @DisplayName("a number taken by a stored customer or twice in the batch is refused, and nothing of the batch "
                 + "stays once the refusal ends the transaction")
         void takenNumbersAreRefused() {
