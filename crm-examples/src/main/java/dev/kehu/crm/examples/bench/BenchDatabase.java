@@ -65,12 +65,17 @@ public final class BenchDatabase implements AutoCloseable {
             }
             case H2_MEM -> new BenchDatabase(kind, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", poolSize);
             case POSTGRESQL -> {
-                String base = System.getenv().getOrDefault("KEHU_PG_URL", DEFAULT_PG_URL);
+                String base = postgresUrl();
                 if (fresh) recreateSchema(base, name);
                 yield new BenchDatabase(kind, base + (base.contains("?") ? "&" : "?") + "currentSchema=" + name,
                         poolSize);
             }
         };
+    }
+
+    /** Where PostgreSQL is: {@code KEHU_PG_URL}, or the server the project's tests use. */
+    public static String postgresUrl() {
+        return System.getenv().getOrDefault("KEHU_PG_URL", DEFAULT_PG_URL);
     }
 
     public Kind kind() {
