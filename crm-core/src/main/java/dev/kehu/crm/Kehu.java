@@ -8,6 +8,7 @@ import dev.kehu.crm.assignment.SalesForce;
 import dev.kehu.crm.callcentre.CallCentre;
 import dev.kehu.crm.care.CareRules;
 import dev.kehu.crm.care.CareService;
+import dev.kehu.crm.common.Backoff;
 import dev.kehu.crm.common.BaseCurrency;
 import dev.kehu.crm.common.ExchangeRates;
 import dev.kehu.crm.common.FixedExchangeRates;
@@ -33,6 +34,8 @@ import java.util.Currency;
 import dev.kehu.crm.common.IdGenerator;
 import dev.kehu.crm.common.PhoneNumber;
 import dev.kehu.crm.common.ReferenceData;
+import dev.kehu.crm.common.Retry;
+import dev.kehu.crm.common.Sleeper;
 import dev.kehu.crm.contact.ContactInput;
 import dev.kehu.crm.contact.ContactService;
 import dev.kehu.crm.customer.CustomerInput;
@@ -49,6 +52,8 @@ import dev.kehu.crm.support.ServiceLevel;
 import dev.kehu.crm.support.SupportService;
 import java.util.Map;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * The entry point: a host builds one Kehu per store and keeps it for the life of the application.
@@ -61,6 +66,11 @@ import java.util.List;
  * }</pre>
  */
 public final class Kehu implements AutoCloseable {
+    /** The calling thread's sleep, for the waits of {@link #retryOnConflict}. */
+    private static final Sleeper THREAD_SLEEP = wait -> Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
+    /** Each thread's own random numbers, for spreading those waits. */
+    private static final RandomGenerator THREAD_RANDOM = () -> ThreadLocalRandom.current().nextLong();
+
     private final CrmStore store;
     private final ServiceContext context;
     private final CustomerService customers;
@@ -246,6 +256,17 @@ public final class Kehu implements AutoCloseable {
     /** The configurable lists in force (industries, sources…), with their labels. */
     public ReferenceData referenceData() {
         return context.referenceData();
+    }
+
+    /**
+     * Runs use cases again when they meet a concurrent change ({@code StaleRecordException}), at most
+     * {@code attempts} times, sleeping the calling thread for the back-off between attempts; never inside a
+     * transaction of the host's. The work given to it must read the record again on each attempt: see {@link Retry}.
+     * For a sleep or random numbers of the host's (or a test's), use {@link Retry#onConflict} with this store's
+     * transactions.
+     */
+    public Retry retryOnConflict(int attempts, Backoff backoff) {
+        return Retry.onConflict(attempts, backoff, store.transactions(), THREAD_SLEEP, THREAD_RANDOM);
     }
 
     /** Releases what Kehu holds itself; the store stays open, as the host owns it. */

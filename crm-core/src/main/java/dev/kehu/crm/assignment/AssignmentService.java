@@ -69,22 +69,25 @@ public final class AssignmentService {
     /**
      * Gives one opportunity to {@code newOwner} by hand.
      *
-     * @return the opportunity with its new owner
+     * @return the opportunity with its new owner, as this assignment saved it
      * @throws dev.kehu.crm.common.BusinessRuleException when it cannot be given to them (unknown, inactive,
      *         absent or at their cap; the opportunity closed or missing), with that reason as its code
      */
     public Opportunity assign(Actor actor, OpportunityId id, UserId newOwner) {
         requireNonNull(newOwner, "newOwner");
-        AssignmentPlan plan = assign(actor, null, List.of(id), AssignmentMethod.byHand(Map.of(id, newOwner)));
-        if (!plan.unassigned().isEmpty()) {
-            String reason = plan.unassigned().get(0).reason();
-            if (reason.equals(NOT_FOUND)) {
-                throw new RecordNotFoundException(Opportunity.RECORD_TYPE, id.value(),
-                        Messages.get(actor.locale(), NOT_FOUND, id.value()));
+        // Read back in the assignment's transaction: once it has committed, a concurrent change may follow.
+        return context.inTransaction(actor, () -> {
+            AssignmentPlan plan = assign(actor, null, List.of(id), AssignmentMethod.byHand(Map.of(id, newOwner)));
+            if (!plan.unassigned().isEmpty()) {
+                String reason = plan.unassigned().get(0).reason();
+                if (reason.equals(NOT_FOUND)) {
+                    throw new RecordNotFoundException(Opportunity.RECORD_TYPE, id.value(),
+                            Messages.get(actor.locale(), NOT_FOUND, id.value()));
+                }
+                throw BusinessRuleException.of(reason, actor.locale(), id.value());
             }
-            throw BusinessRuleException.of(reason, actor.locale(), id.value());
-        }
-        return opportunities.find(actor.tenant(), id).orElseThrow();
+            return opportunities.find(actor.tenant(), id).orElseThrow();
+        });
     }
 
     /**

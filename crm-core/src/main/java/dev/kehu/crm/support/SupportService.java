@@ -308,7 +308,7 @@ public final class SupportService {
         int skipped = 0;
         for (ServiceTickets.Due item : due) {
             ServiceTicket ticket = item.ticket();
-            List<TicketStep> history = tickets.history(tenant, ticket.id());
+            List<TicketStep> history = historyOf(tenant, ticket);
             Set<SlaTarget> breaches = clock.status(ticket, history, now).toEscalate(ticket);
             if (breaches.isEmpty()) continue;
             Optional<UserId> supervisor = agents.supervisorOf(tenant, ticket.assignee());
@@ -370,8 +370,20 @@ public final class SupportService {
         });
     }
 
+    /**
+     * The history of {@code ticket} as it was read. Reading commits as they come, a transaction sees the line of a
+     * change committed since it read the ticket: that change was concurrent, so this one is stale.
+     */
+    private List<TicketStep> historyOf(TenantId tenant, ServiceTicket ticket) {
+        List<TicketStep> history = tickets.history(tenant, ticket.id());
+        if (history.size() != ticket.historyLength()) {
+            throw new StaleRecordException(ServiceTicket.RECORD_TYPE, ticket.id().value(), ticket.version());
+        }
+        return history;
+    }
+
     private ServiceTicket record(Actor actor, String action, ServiceTicket before, ServiceTicket.Change change) {
-        List<TicketStep> history = before == null ? List.of() : tickets.history(actor.tenant(), before.id());
+        List<TicketStep> history = before == null ? List.of() : historyOf(actor.tenant(), before);
         return record(actor, action, before, change, history);
     }
 

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -123,11 +124,13 @@ class ArchitectureTest {
                 .orShould().callMethod(System.class, "currentTimeMillis")
                 .orShould().callConstructor(Random.class)
                 .check(all);
-        // Only the entry point may fall back to the system clock, as the default a host can replace.
+        // Only the entry point may fall back to the system clock and the thread's random numbers (the retry's
+        // jitter), as defaults a host can replace.
         noClasses().that(DescribedPredicate.not(IN_EXAMPLES)).and().doNotHaveFullyQualifiedName(Kehu.class.getName())
                 .and().doNotHaveFullyQualifiedName(Kehu.Builder.class.getName())
                 .should().callMethod(Clock.class, "systemUTC")
                 .orShould().callMethod(Clock.class, "systemDefaultZone")
+                .orShould().callMethod(ThreadLocalRandom.class, "current")
                 .check(all);
     }
 

@@ -3,11 +3,6 @@ package dev.kehu.crm.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -22,12 +17,6 @@ class EmbeddingExampleTest {
     @Test
     @DisplayName("the README shows the embedding example exactly as it is compiled and run")
     void readmeShowsTheTestedCode() throws IOException {
-        String source = Files.readString(
-                Path.of("src/main/java/dev/kehu/crm/examples/EmbeddingExample.java"), StandardCharsets.UTF_8);
-        Matcher tagged = Pattern.compile("// tag::embedding\\[]\\n(.*?)\\n\\s*// end::embedding\\[]", Pattern.DOTALL)
-                .matcher(source);
-        assertThat(tagged.find()).as("tagged region in EmbeddingExample.java").isTrue();
-        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
-        assertThat(readme).contains("```java\n" + tagged.group(1).stripIndent() + "\n```");
+        Readme.showsExample("EmbeddingExample", "embedding");
     }
 }

@@ -65,7 +65,7 @@ public final class BenchDatabase implements AutoCloseable {
             }
             case H2_MEM -> new BenchDatabase(kind, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", poolSize);
             case POSTGRESQL -> {
-                String base = System.getenv().getOrDefault("KEHU_PG_URL", DEFAULT_PG_URL);
+                String base = postgresUrl();
                 if (fresh) recreateSchema(base, name);
                 // Rewriting batched inserts into multi-row ones is the PostgreSQL driver's advice for batches; it
                 // applies to Kehu and the baselines alike.
@@ -73,6 +73,11 @@ public final class BenchDatabase implements AutoCloseable {
                         + "&reWriteBatchedInserts=true", poolSize);
             }
         };
+    }
+
+    /** Where PostgreSQL is: {@code KEHU_PG_URL}, or the server the project's tests use. */
+    public static String postgresUrl() {
+        return System.getenv().getOrDefault("KEHU_PG_URL", DEFAULT_PG_URL);
     }
 
     public Kind kind() {

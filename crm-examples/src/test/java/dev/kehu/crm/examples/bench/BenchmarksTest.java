@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kehu.crm.examples.TestPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +33,7 @@ class BenchmarksTest {
     @Test
     @DisplayName("a run on PostgreSQL, in a schema of its own, yields every workload with its figures")
     void runsOnPostgres(@TempDir Path dir) throws Exception {
-        assumeTrue(postgresReachable(), "no PostgreSQL at " + BenchDatabase.DEFAULT_PG_URL);
+        assumeTrue(TestPostgres.reachable(), "no PostgreSQL at " + BenchDatabase.postgresUrl());
         JsonNode json = run(BenchDatabase.Kind.POSTGRESQL, dir, "kehu_bench_test");
         assertThat(Results.problems(json)).isEmpty();
     }
@@ -65,16 +63,5 @@ class BenchmarksTest {
         Path file = dir.resolve("results.json");
         results.write(file);
         return Results.read(file);
-    }
-
-    /** Under CI=true a missing server is a failure, as for the store's own suites. */
-    static boolean postgresReachable() {
-        String url = System.getenv().getOrDefault("KEHU_PG_URL", BenchDatabase.DEFAULT_PG_URL);
-        try (Connection ignored = DriverManager.getConnection(url)) {
-            return true;
-        } catch (SQLException e) {
-            if ("true".equals(System.getenv("CI"))) throw new AssertionError("CI=true but no PostgreSQL at " + url, e);
-            return false;
-        }
     }
 }

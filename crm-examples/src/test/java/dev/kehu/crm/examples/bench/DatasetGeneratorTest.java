@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kehu.crm.CrmStore;
+import dev.kehu.crm.examples.TestPostgres;
 import dev.kehu.crm.jdbc.JdbcCrmStore;
 import dev.kehu.crm.opportunity.Opportunity;
 import dev.kehu.crm.order.SalesOrder;
@@ -86,7 +87,7 @@ class DatasetGeneratorTest {
     @Test
     @DisplayName("copied into PostgreSQL, the dataset reads back through Kehu's repositories as it was made")
     void readsBackFromACopyInPostgres(@TempDir Path dir) throws SQLException {
-        assumeTrue(BenchmarksTest.postgresReachable(), "no PostgreSQL at " + BenchDatabase.DEFAULT_PG_URL);
+        assumeTrue(TestPostgres.reachable(), "no PostgreSQL at " + BenchDatabase.postgresUrl());
         readsBack(dir, BenchDatabase.Kind.POSTGRESQL, "kehu_dataset_test");
     }
 

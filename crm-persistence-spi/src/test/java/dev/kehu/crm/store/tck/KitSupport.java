@@ -3,7 +3,14 @@ package dev.kehu.crm.store.tck;
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kehu.crm.CrmStore;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** What the kits share: comparing stored records, and running work on several threads at once. */
 final class KitSupport {
@@ -21,6 +29,19 @@ final class KitSupport {
     static final Duration WAIT = Duration.ofSeconds(10);
 
     private KitSupport() {
+    }
+
+    /**
+     * A clock in UTC that starts at {@code start} and moves a millisecond on with every reading, from any thread: records
+     * get distinct times in the order they were made.
+     */
+    static Clock ticking(Instant start) {
+        AtomicLong ticks = new AtomicLong();
+        return new Clock() {
+            @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+            @Override public Clock withZone(ZoneId zone) { return this; }
+            @Override public Instant instant() { return start.plusMillis(ticks.getAndIncrement()); }
+        };
     }
 
     /** Field by field first, so that a failure names the field that differs. */
@@ -65,6 +86,50 @@ final class KitSupport {
             return outcomes;
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    /**
+     * {@code port} running {@code hook} before each call of its method {@code method}; every call goes on to
+     * {@code port}. A proxy rather than a class, so that it forwards every method the port has or will have.
+     */
+    static <P> P beforeCalls(Class<P> type, P port, String method, Runnable hook) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, called, args) -> {
+            if (called.getName().equals(method)) hook.run();
+            try {
+                return called.invoke(port, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }));
+    }
+
+    /**
+     * Whether a second transaction of the store can start while a first is open, within half a second: false for a
+     * store that runs one transaction at a time (the in-memory store).
+     */
+    static boolean transactionsOverlap(CrmStore store) throws InterruptedException {
+        CountDownLatch opened = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            threads.submit(() -> store.transactions().useTransaction(() -> {
+                opened.countDown();
+                awaitOrFail(done);
+            }));
+            awaitOrFail(opened);
+            Future<Boolean> second = threads.submit(() -> store.transactions().inTransaction(() -> true));
+            try {
+                return second.get(500, MILLISECONDS);
+            } catch (TimeoutException e) {
+                return false;
+            } catch (ExecutionException e) {
+                throw new AssertionError("a second transaction failed", e.getCause());
+            }
+        } finally {
+            done.countDown();
+            threads.shutdown();
+            if (!threads.awaitTermination(WAIT.toMillis(), MILLISECONDS)) throw new AssertionError("transactions hang");
         }
     }
 
