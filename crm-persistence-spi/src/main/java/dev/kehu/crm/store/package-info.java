@@ -42,6 +42,14 @@
  *     attempt, creation time and id; {@code list} a tenant's messages as
  *     {@link dev.kehu.crm.outbox.OutboxQuery#matches} selects them, by creation time and id, from after the
  *     message {@code after} names (whether or not it still matches).</li>
+ * <li><b>Batch writes.</b> {@code Customers.insertAll}, {@code Contacts.insertAll}, {@code AuditLog.appendAll} and
+ *     {@code Outbox.appendAll} store many new records at once exactly as that many saves and appends would
+ *     (version 1, every field, the order of audit entries); {@code Customers.idsByNumber} finds the holders of many
+ *     numbers in one look-up. A taken id is stale, a taken number or outbox key a
+ *     {@link dev.kehu.crm.common.DuplicateRecordException} (also a number or key twice in the batch, and a number
+ *     a concurrent transaction inserts: the later waits and is refused); after such a refusal the transaction is
+ *     rolled back, so nothing of the batch may stay. The ports' default methods do it one record at a time; a
+ *     store on a database batches the statements.</li>
  * <li><b>Care reminders.</b> {@link dev.kehu.crm.care.Reminders#add} stores a reminder and returns {@code true},
  *     unless its tenant has one with the same key: then {@code false}, nothing written, and the transaction goes
  *     on, as the outbox's append. The care queries ({@code Contacts.birthdaysIn}, {@code DevelopmentPlans
