@@ -17,8 +17,9 @@ import java.sql.SQLException;
  * </ul>
  * The store opens a new connection for each transaction through {@link java.sql.DriverManager}: enough for
  * tools, tests and an embedded H2. A host with a connection pool builds the store from it with
- * {@link JdbcCrmStore#create(javax.sql.DataSource)} instead. An in-memory H2 database ({@code jdbc:h2:mem:})
- * lives as long as the store: the store holds one connection to it open until it is closed.
+ * {@link JdbcCrmStore#create(javax.sql.DataSource)} instead. An H2 database ({@code jdbc:h2:...}) is held open as
+ * long as the store, by one connection the store keeps until it is closed: an in-memory one lives that long, and one
+ * in a file keeps writing each commit at once.
  */
 public final class JdbcStoreProvider implements CrmStoreProvider {
     public static final String NAME = "jdbc";
@@ -44,7 +45,7 @@ public final class JdbcStoreProvider implements CrmStoreProvider {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(url,
                 config.get(USER).orElse(null), config.get(PASSWORD).orElse(null));
         JdbcCrmStore.Builder builder = JdbcCrmStore.builder(dataSource).migrate(migrate);
-        if (url.startsWith("jdbc:h2:mem:")) {
+        if (url.startsWith("jdbc:h2:")) {
             builder.closing(keepAlive(dataSource));
         }
         return builder.build();
@@ -59,7 +60,10 @@ public final class JdbcStoreProvider implements CrmStoreProvider {
         };
     }
 
-    /** An in-memory H2 database disappears with its last connection: this one keeps it until the store closes. */
+    /**
+     * H2 closes a database with its last connection: an in-memory one disappears, and one in a file forgets that it
+     * is to write each commit at once (see {@link JdbcCrmStore}). This connection keeps it open until the store closes.
+     */
     private static Connection keepAlive(DriverManagerDataSource dataSource) {
         try {
             return dataSource.getConnection();

@@ -236,6 +236,16 @@ final class TestDatabases {
             return config;
         }
 
+        /**
+         * The JDBC URL of this class's schema, every row of Kehu's tables deleted, for another process to open (the
+         * pool's schema setting does not travel with it). PostgreSQL only.
+         */
+        synchronized String emptySchemaUrl() {
+            if (!isPostgres()) throw new UnsupportedOperationException(product + " schemas are not handed to other processes");
+            emptyPool();
+            return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        }
+
         /** The schema's name: {@code kehu_tck_<random>}. */
         String schema() {
             return schema;
