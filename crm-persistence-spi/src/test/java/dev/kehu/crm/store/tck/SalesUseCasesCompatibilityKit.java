@@ -47,6 +47,7 @@ import dev.kehu.crm.opportunity.Opportunity;
 import dev.kehu.crm.opportunity.OpportunityDetails;
 import dev.kehu.crm.opportunity.OpportunityId;
 import dev.kehu.crm.opportunity.OpportunityQuery;
+import dev.kehu.crm.opportunity.OpportunityTotals;
 import dev.kehu.crm.opportunity.OpportunityStatus;
 import dev.kehu.crm.opportunity.Pipeline;
 import dev.kehu.crm.opportunity.PipelineCatalogue;
@@ -747,6 +748,30 @@ public abstract class SalesUseCasesCompatibilityKit {
             assertThat(forecast.months().get(1).won()).isEqualTo(Money.of("50000", "CNY"));
             assertThat(forecast.weightedTotal()).isEqualTo(Money.of("102602.13", "CNY"));
         }
+
+        @Test
+        @DisplayName("each currency's exact total is converted once: two deals of 0.05 USD are 0.71 CNY at 7.1, "
+                + "not twice 0.355 rounded to 0.36")
+        void oneConversionPerCurrency() {
+            Customer customer = huaxia();
+            LocalDate march = LocalDate.of(2027, 3, 10);
+            for (String subject : List.of("A", "B")) {
+                Opportunity o = deal(customer, subject, "0.05", "USD", march);
+                kehu.opportunities().moveTo(wang, o.id(), o.version(), "EVALUATION", 20, null); // 0.01 USD weighted
+            }
+            Opportunity c = deal(customer, "C", "0.05", "USD", march);
+            kehu.opportunities().win(wang, c.id(), c.version(), null);
+
+            Funnel funnel = kehu.forecasts().funnel(boss, Pipeline.standard(), OpportunityQuery.all(), TODAY);
+            assertThat(funnel.stages().get(1)).isEqualTo(new Funnel.Stage("EVALUATION", 2,
+                    Money.of("0.71", "CNY"), Money.of("0.14", "CNY")));
+            assertThat(funnel.won()).isEqualTo(new Funnel.Closed(1, Money.of("0.36", "CNY")));
+
+            Forecast.Month month = kehu.forecasts().forecast(boss, YearMonth.of(2027, 3), YearMonth.of(2027, 3),
+                    OpportunityQuery.all(), TODAY).months().get(0);
+            assertThat(month).isEqualTo(new Forecast.Month(YearMonth.of(2027, 3), 3, Money.of("1.06", "CNY"),
+                    Money.of("0.50", "CNY"), Money.of("0.36", "CNY")));
+        }
     }
 
     @Test
@@ -779,6 +804,9 @@ public abstract class SalesUseCasesCompatibilityKit {
             return new Opportunities() {
                 @Override public Optional<Opportunity> find(TenantId t, OpportunityId id) { return delegate.find(t, id); }
                 @Override public List<Opportunity> matching(TenantId t, OpportunityQuery q) { return delegate.matching(t, q); }
+                @Override public List<OpportunityTotals> totals(TenantId t, OpportunityQuery q, OpportunityTotals.Grouping by) {
+                    return delegate.totals(t, q, by);
+                }
                 @Override public void append(TenantId t, StageChange line) { delegate.append(t, line); }
                 @Override public List<StageChange> history(TenantId t, OpportunityId id) { return delegate.history(t, id); }
                 @Override public void attach(AttachedRecord record) { delegate.attach(record); }
