@@ -657,6 +657,26 @@ public abstract class SalesStoreCompatibilityKit extends StorePerTest {
             assertThat(store.quotes().ofCustomer(TENANT, new CustomerId("c-9"))).isEmpty();
         }
 
+        @Test
+        @DisplayName("an opportunity has a sent quote once any of its quotes is out of draft, whatever became of it; "
+                + "drafts, and sent quotes of another opportunity, of none or of another tenant, do not count")
+        void anySentFor() {
+            save(dated(minimalQuote(TENANT, "q-1", C1), O1, "2024-03-01"));
+            save(quote(TENANT, "q-2", C1).toBuilder().opportunity(O2).build());
+            save(quote(TENANT, "q-3", C1).toBuilder().opportunity(null).build());
+            save(quote(OTHER_TENANT, "q-4", C1).toBuilder().opportunity(O1).build());
+
+            assertThat(store.quotes().anySentFor(TENANT, O1)).as("a draft").isFalse();
+            assertThat(store.quotes().anySentFor(TENANT, O2)).as("sent").isTrue();
+            assertThat(store.quotes().anySentFor(TENANT, new OpportunityId("o-9"))).as("no quote").isFalse();
+            for (QuoteStatus status : List.of(QuoteStatus.SENT, QuoteStatus.ACCEPTED, QuoteStatus.REJECTED,
+                    QuoteStatus.SUPERSEDED)) {
+                OpportunityId opportunity = new OpportunityId("o-" + status);
+                save(quote(TENANT, "q-" + status, C1).toBuilder().opportunity(opportunity).status(status).build());
+                assertThat(store.quotes().anySentFor(TENANT, opportunity)).as("%s", status).isTrue();
+            }
+        }
+
         private Quote dated(Quote quote, OpportunityId opportunity, String date) {
             return quote.toBuilder().opportunity(opportunity).date(LocalDate.parse(date)).build();
         }

@@ -29,6 +29,7 @@ import dev.kehu.crm.common.Violation;
 import dev.kehu.crm.contact.ContactDetails;
 import dev.kehu.crm.customer.Customer;
 import dev.kehu.crm.customer.CustomerDetails;
+import dev.kehu.crm.customer.CustomerId;
 import dev.kehu.crm.forecast.Forecast;
 import dev.kehu.crm.forecast.Funnel;
 import dev.kehu.crm.lead.Conversion;
@@ -62,8 +63,10 @@ import dev.kehu.crm.plan.PlanResultDetails;
 import dev.kehu.crm.plan.PlanStepDetails;
 import dev.kehu.crm.quote.Quote;
 import dev.kehu.crm.quote.QuoteDetails;
+import dev.kehu.crm.quote.QuoteId;
 import dev.kehu.crm.quote.QuoteLineDetails;
 import dev.kehu.crm.quote.QuoteStatus;
+import dev.kehu.crm.quote.Quotes;
 import dev.kehu.crm.security.Actor;
 import dev.kehu.crm.security.Role;
 import dev.kehu.crm.security.TeamId;
@@ -118,6 +121,8 @@ public abstract class SalesUseCasesCompatibilityKit {
 
     private CrmStore store;
     private final WriteMeeting writes = new WriteMeeting();
+    /** The reads of quotes by opportunity the use cases made, by method name. */
+    private final List<String> quoteReads = Collections.synchronizedList(new ArrayList<>());
     private final List<Notification> notified = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong ticks = new AtomicLong();
@@ -145,7 +150,7 @@ public abstract class SalesUseCasesCompatibilityKit {
             @Override public Clock withZone(ZoneId zone) { return this; }
             @Override public Instant instant() { return START.plusSeconds(ticks.getAndIncrement()); }
         };
-        return Kehu.builder().store(new MeetingStore(target, writes)).clock(clock)
+        return Kehu.builder().store(new MeetingStore(target, writes, quoteReads)).clock(clock)
                 .idGenerator(() -> "s-" + ids.incrementAndGet())
                 .salesForce(SalesForce.of(team))
                 .pipelines(PipelineCatalogue.of(Pipeline.standard(), SERVICES))
@@ -295,6 +300,30 @@ public abstract class SalesUseCasesCompatibilityKit {
             Map<String, Duration> times = kehu.opportunities().timeInStages(wang, o.id());
             assertThat(times).containsKeys("INITIAL_CONTACT", "NEGOTIATION", "CONTRACT");
             assertThat(times.get("INITIAL_CONTACT")).isPositive();
+        }
+
+        @Test
+        @DisplayName("a move asks about the deal's quotes only for a stage that needs one, and then only whether one "
+                + "was sent")
+        void quotesAskedOnlyWhenAStageNeedsOne() {
+            Customer customer = huaxia();
+            Opportunity o = deal(customer, "华夏ERP项目", "500000", "CNY", TODAY.plusMonths(2));
+            for (String stage : List.of("EVALUATION", "NEEDS_ANALYSIS", "SOLUTION", "TENDER")) {
+                o = kehu.opportunities().moveTo(wang, o.id(), o.version(), stage, null, null);
+            }
+            assertThat(quoteReads).as("no stage before negotiation needs a quote").isEmpty();
+
+            Opportunity tender = o;
+            assertThat(refusal(BusinessRuleException.class, () -> kehu.opportunities().moveTo(wang, tender.id(),
+                    tender.version(), "NEGOTIATION", null, null)).code()).isEqualTo("opportunity.entry.QUOTE_MADE");
+            Quote quote = kehu.quotes().create(wang, QuoteDetails.of(customer.id(), TODAY, CNY)
+                    .opportunity(o.id().value()).line(line("ERP许可", "1", "500000")).build());
+            kehu.quotes().send(wang, quote.id(), quote.version());
+            o = kehu.opportunities().moveTo(wang, o.id(), o.version(), "NEGOTIATION", null, null);
+            o = kehu.opportunities().moveTo(wang, o.id(), o.version(), "TENDER", null, "客户要求重新招标");
+
+            assertThat(o.stage()).isEqualTo("TENDER");
+            assertThat(quoteReads).containsExactly("anySentFor", "anySentFor");
         }
 
         @Test
@@ -789,13 +818,40 @@ public abstract class SalesUseCasesCompatibilityKit {
         assertThat(store.activities().find(wang.tenant(), a.id()).orElseThrow().customer()).isEqualTo(survivor.id());
     }
 
-    /** The store under test, whose opportunity and round-robin saves can be made to meet, to prove conflicts. */
+    /**
+     * The store under test, whose opportunity and round-robin saves can be made to meet, to prove conflicts, and
+     * whose reads of an opportunity's quotes are noted.
+     */
     private static final class MeetingStore extends ForwardingCrmStore {
         private final WriteMeeting writes;
+        private final List<String> quoteReads;
 
-        MeetingStore(CrmStore store, WriteMeeting writes) {
+        MeetingStore(CrmStore store, WriteMeeting writes, List<String> quoteReads) {
             super(store);
             this.writes = writes;
+            this.quoteReads = quoteReads;
+        }
+
+        @Override
+        public Quotes quotes() {
+            Quotes delegate = store.quotes();
+            return new Quotes() {
+                @Override public Optional<Quote> find(TenantId t, QuoteId id) { return delegate.find(t, id); }
+                @Override public Quote save(Quote quote) { return delegate.save(quote); }
+                @Override public List<Quote> ofCustomer(TenantId t, CustomerId c) { return delegate.ofCustomer(t, c); }
+
+                @Override
+                public List<Quote> ofOpportunity(TenantId t, OpportunityId o) {
+                    quoteReads.add("ofOpportunity");
+                    return delegate.ofOpportunity(t, o);
+                }
+
+                @Override
+                public boolean anySentFor(TenantId t, OpportunityId o) {
+                    quoteReads.add("anySentFor");
+                    return delegate.anySentFor(t, o);
+                }
+            };
         }
 
         @Override
