@@ -531,6 +531,34 @@ public abstract class SalesUseCasesCompatibilityKit {
         }
 
         @Test
+        @DisplayName("least loaded by weighted amount weighs each rep's open deals in the base currency, leaving out "
+                + "the deals being assigned")
+        void leastLoadedWeighsOpenWorkWithoutTheBatch() {
+            Customer customer = huaxia();
+            OpportunityId a = deal(customer, "A", "100", "USD", null).id();    // 10 % → 10 USD
+            OpportunityId b = deal(customer, "B", "100", "USD", null).id();    // 10 USD
+            OpportunityId c = deal(customer, "C", "1000", "CNY", null).id();   // 100 CNY
+            OpportunityId d = deal(customer, "D", "10000", "CNY", null).id();  // 1000 CNY, reassigned below
+            OpportunityId e = deal(customer, "E", null, null, null).id();      // no amount: counted, weighs nothing
+            UserId chen = new UserId("chen.jing");
+            UserId liu = new UserId("liu.yang");
+            kehu.assignment().assign(boss, EAST, List.of(a, b, c, d, e),
+                    AssignmentMethod.byHand(Map.of(a, chen, b, chen, c, liu, d, chen, e, liu)));
+
+            AssignmentPlan plan = kehu.assignment().assign(boss, EAST, List.of(d),
+                    AssignmentMethod.leastLoaded(LoadMeasure.WEIGHTED_AMOUNT));
+
+            // chen.jing holds 20 USD (142.00 CNY) without D, liu.yang 100 CNY, zhou.fang nothing: D goes to zhou.fang.
+            assertThat(plan.assigned()).extracting(x -> x.rep().value()).containsExactly("zhou.fang");
+            assertThat(plan.load().amountOf(chen)).isEqualTo(Money.of("142.00", "CNY"));
+            assertThat(plan.load().countOf(chen)).isEqualTo(2);
+            assertThat(plan.load().amountOf(liu)).isEqualTo(Money.of("100.00", "CNY"));
+            assertThat(plan.load().countOf(liu)).isEqualTo(2);
+            assertThat(plan.load().amountOf(new UserId("zhou.fang"))).isEqualTo(Money.of("1000.00", "CNY"));
+            assertThat(stored(d).owner()).isEqualTo(new UserId("zhou.fang"));
+        }
+
+        @Test
         @DisplayName("a deal in a currency without a rate stops only the method that weighs amounts")
         void amountsWithoutRates() {
             Customer customer = huaxia();
