@@ -75,9 +75,7 @@ class JdbcMigrationTest {
     @Test
     @DisplayName("schema 6 gives contacts stored before it their birthday's month-day, so the birthday rule finds them")
     void birthdaysOfExistingContacts() throws SQLException {
-        Flyway.configure().dataSource(database).locations("classpath:db/kehu/h2").table("kehu_schema_history")
-                .target("3").load().migrate();
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = migratedTo("3"); Statement statement = connection.createStatement()) {
             statement.executeUpdate("INSERT INTO kehu_contact (tenant_id, id, customer_id, name, name_lc, mnemonic,"
                     + " category, is_primary, birthday, created_at, updated_at, version) VALUES"
                     + " ('tenant-a', 'k-1', 'c-1', '李娜', '李娜', 'ln', 'ORDINARY', FALSE, DATE '1980-12-30',"
@@ -99,9 +97,7 @@ class JdbcMigrationTest {
     @Test
     @DisplayName("schema 8 gives opportunities stored before it their weighted amount, rounded as the domain rounds it")
     void weightedAmountsOfExistingOpportunities() throws SQLException {
-        Flyway.configure().dataSource(database).locations("classpath:db/kehu/h2").table("kehu_schema_history")
-                .target("7").load().migrate();
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = migratedTo("7"); Statement statement = connection.createStatement()) {
             for (String[] row : List.of(new String[] {"o-1", "0.05", "CNY"}, new String[] {"o-2", "0.05", "CNY"},
                     new String[] {"o-3", "5", "JPY"})) {
                 statement.executeUpdate("INSERT INTO kehu_opportunity (tenant_id, id, pipeline_id, subject,"
@@ -132,6 +128,13 @@ class JdbcMigrationTest {
             assertThat(getClass().getClassLoader().getResource("db/kehu/" + database + "/" + script)).as(script)
                     .isNotNull();
         }
+    }
+
+    /** A connection to the database migrated by Kehu's scripts up to {@code version}, as an older Kehu left it. */
+    private Connection migratedTo(String version) throws SQLException {
+        Flyway.configure().dataSource(database).locations("classpath:db/kehu/h2").table("kehu_schema_history")
+                .target(version).load().migrate();
+        return database.getConnection();
     }
 
     private List<String> query(String sql) throws SQLException {

@@ -115,17 +115,18 @@ public final class JdbcContacts implements Contacts {
 
     @Override
     public List<Contact> findByPhone(TenantId tenant, PhoneNumber phone) {
-        requireNonNull(tenant, "tenant");
-        requireNonNull(phone, "phone");
-        return transactions.withConnection(connection -> list(connection, FIND_BY_PHONE,
-                s -> s.string("tenant_id", tenant.value()).string("phone", phone.e164())));
+        return byPhone(FIND_BY_PHONE, tenant, phone);
     }
 
     @Override
     public List<Contact> callersByPhone(TenantId tenant, PhoneNumber phone) {
+        return byPhone(CALLERS_BY_PHONE, tenant, phone);
+    }
+
+    private List<Contact> byPhone(NamedSql sql, TenantId tenant, PhoneNumber phone) {
         requireNonNull(tenant, "tenant");
         requireNonNull(phone, "phone");
-        return transactions.withConnection(connection -> list(connection, CALLERS_BY_PHONE,
+        return transactions.withConnection(connection -> list(connection, sql,
                 s -> s.string("tenant_id", tenant.value()).string("phone", phone.e164())));
     }
 
