@@ -29,7 +29,6 @@ import dev.kehu.crm.opportunity.PipelineCatalogue;
 import dev.kehu.crm.order.SalesOrderService;
 import dev.kehu.crm.plan.DevelopmentPlanService;
 import dev.kehu.crm.quote.QuoteService;
-import dev.kehu.crm.quote.QuoteStatus;
 import java.util.Currency;
 import dev.kehu.crm.common.IdGenerator;
 import dev.kehu.crm.common.PhoneNumber;
@@ -111,8 +110,7 @@ public final class Kehu implements AutoCloseable {
         // The stage rules ask whether a quote was made through a port, so opportunities need not know quotes.
         // A quote is made once it has been sent: a draft is still being written.
         opportunities = new OpportunityService(context, store.opportunities(), store.customers(), builder.pipelines,
-                (tenant, id) -> new OpportunityFacts(store.quotes().ofOpportunity(tenant, id).stream()
-                        .anyMatch(q -> q.status() != QuoteStatus.DRAFT)));
+                (tenant, id) -> new OpportunityFacts(store.quotes().anySentFor(tenant, id)));
         quotes = new QuoteService(context, store.quotes(), store.customers(), store.opportunities(), base);
         activities = new ActivityService(context, store.activities(), store.customers(), store.contacts(),
                 store.opportunities(), store.developmentPlans());

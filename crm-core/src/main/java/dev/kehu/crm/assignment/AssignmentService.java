@@ -19,11 +19,14 @@ import dev.kehu.crm.opportunity.Opportunities;
 import dev.kehu.crm.opportunity.Opportunity;
 import dev.kehu.crm.opportunity.OpportunityId;
 import dev.kehu.crm.opportunity.OpportunityQuery;
+import dev.kehu.crm.opportunity.OpportunityTotals;
 import dev.kehu.crm.security.Actor;
 import dev.kehu.crm.security.TeamId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,7 +45,8 @@ import java.util.Set;
  *
  * <p>The work items the rules see: territory is the customer's province, industry the customer's industry,
  * source the opportunity's source; the weighted amount is in the base currency at today's rate. Load counts
- * the open opportunities each rep owns, not those of the batch.
+ * the open opportunities each rep owns, not those of the batch; the store counts and sums them, and each
+ * currency's weighted total is converted once and rounded to the base currency's minor units.
  */
 public final class AssignmentService {
     /** Why an opportunity of the batch was not even planned. */
@@ -124,7 +128,7 @@ public final class AssignmentService {
             Optional<RoundRobinPositions.Stored> stored = team == null ? Optional.empty() : positions.find(tenant, team);
             RoundRobinPosition position = stored.map(RoundRobinPositions.Stored::position)
                     .orElse(team == null ? null : RoundRobinPosition.start(team));
-            AssignmentPlan plan = method.strategy(position).assign(items, reps, load(tenant, reps, byId.keySet(), weigh));
+            AssignmentPlan plan = method.strategy(position).assign(items, reps, load(tenant, reps, byId.values(), weigh));
 
             Instant now = context.now();
             for (Assigned assigned : plan.assigned()) {
@@ -172,19 +176,62 @@ public final class AssignmentService {
             if (!weighs) return base.zero();
             return o.weightedAmount().map(amount -> base.convert(amount, today)).orElse(base.zero());
         }
+
+        /** The weighted amount of {@code work}: each currency's exact total converted once, then added. */
+        Money total(OpenWork work) {
+            Money total = base.zero();
+            if (!weighs) return total;
+            for (Map.Entry<Currency, Money> amount : work.weighted.entrySet()) {
+                if (work.counts.get(amount.getKey()) > 0 && !amount.getValue().isNegative()) {
+                    total = total.plus(base.convert(amount.getValue(), today));
+                }
+            }
+            return total;
+        }
     }
 
-    /** The open work of each rep, leaving out the opportunities being assigned. */
-    private Workload load(TenantId tenant, List<SalesRep> reps, Set<String> batch, Weigher weigh) {
+    /**
+     * The open work of each rep, leaving out the opportunities being assigned: the store counts and sums each rep's
+     * open opportunities ({@link Opportunities#totals}), the batch's own are taken back out, and each currency's
+     * weighted total is converted once.
+     */
+    private Workload load(TenantId tenant, List<SalesRep> reps, Collection<Opportunity> batch, Weigher weigh) {
         Map<UserId, Integer> counts = new HashMap<>();
         Map<UserId, Money> amounts = new HashMap<>();
         for (SalesRep rep : reps) {
-            for (Opportunity o : opportunities.matching(tenant, OpportunityQuery.open().withOwner(rep.user()))) {
-                if (batch.contains(o.id().value())) continue;
-                counts.merge(rep.user(), 1, Integer::sum);
-                amounts.merge(rep.user(), weigh.apply(o), Money::plus);
+            OpenWork work = new OpenWork();
+            opportunities.totals(tenant, OpportunityQuery.open().withOwner(rep.user()), OpportunityTotals.Grouping.STAGE)
+                    .forEach(t -> work.add(t.count(), t.weighted()));
+            batch.stream().filter(o -> o.owner().equals(rep.user())).forEach(work::remove);
+            // A batch opportunity that another transaction changed after it was read may not be in the totals:
+            // taking it out then must not leave a negative load.
+            if (work.count > 0) {
+                counts.put(rep.user(), Math.toIntExact(work.count));
+                amounts.put(rep.user(), weigh.total(work));
             }
         }
         return new Workload(base.currency(), counts, amounts);
+    }
+
+    /** A rep's open opportunities: how many, and per currency how many and their weighted amount. */
+    private static final class OpenWork {
+        long count;
+        final Map<Currency, Long> counts = new HashMap<>();
+        final Map<Currency, Money> weighted = new HashMap<>();
+
+        void add(long opportunities, Money weightedAmount) {
+            count += opportunities;
+            if (weightedAmount == null) return;
+            counts.merge(weightedAmount.currency(), opportunities, Long::sum);
+            weighted.merge(weightedAmount.currency(), weightedAmount, Money::plus);
+        }
+
+        void remove(Opportunity opportunity) {
+            count--;
+            opportunity.weightedAmount().ifPresent(amount -> {
+                counts.merge(amount.currency(), -1L, Long::sum);
+                weighted.merge(amount.currency(), amount, Money::minus);
+            });
+        }
     }
 }

@@ -24,7 +24,8 @@ public final class CallCentre {
 
     /**
      * Looks a caller up by a number written in any form ({@code 010-6512 3456}, {@code +86 10 6512 3456},
-     * {@code 8610 65123456}…), among active customers and their contacts, in one transaction.
+     * {@code 8610 65123456}…), among active customers and their contacts, in one transaction: one look-up of the
+     * customers and one of the contacts of active customers, each answered from the indexes of the phone columns.
      */
     public Callers findByPhone(Actor actor, String number) {
         context.authorize(actor, "customer.read", Customer.RECORD_TYPE, null);
@@ -33,9 +34,6 @@ public final class CallCentre {
         if (phone.isEmpty()) return new Callers(null, List.of(), List.of());
         return context.inTransaction(() -> new Callers(phone.get(),
                 customers.findByPhone(actor.tenant(), phone.get()),
-                contacts.findByPhone(actor.tenant(), phone.get()).stream()
-                        .filter(contact -> customers.find(actor.tenant(), contact.customer())
-                                .map(Customer::isActive).orElse(false))
-                        .toList()));
+                contacts.callersByPhone(actor.tenant(), phone.get())));
     }
 }

@@ -48,6 +48,13 @@ public interface Contacts {
     /** Contacts with this number as work phone, mobile, home phone or fax (the screen-pop, Y3), in no set order. */
     List<Contact> findByPhone(TenantId tenant, PhoneNumber phone);
 
+    /**
+     * The contacts of active customers with this number as work phone, mobile, home phone or fax: who may be
+     * calling (the call centre's screen-pop, Y3), in no set order. One look-up, with the customer's status, so that
+     * a caller is not kept waiting while each contact's customer is read.
+     */
+    List<Contact> callersByPhone(TenantId tenant, PhoneNumber phone);
+
     Page<Contact> page(TenantId tenant, ContactQuery query, PageRequest<ContactSort> request);
 
     // Care reminders (S3)

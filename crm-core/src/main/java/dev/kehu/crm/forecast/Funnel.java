@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The sales funnel of a pipeline (销售漏斗, O10): the open opportunities counted and summed per stage, in the
  * pipeline's order, and the closed ones won and lost. Amounts are in the base currency at the rates of
- * {@code ratesOn}; an opportunity without an expected amount is counted and adds nothing.
+ * {@code ratesOn}: each currency's exact total in a line is converted once and rounded to the base currency's
+ * minor units, and the line adds those. An opportunity without an expected amount is counted and adds nothing.
  */
 public record Funnel(PipelineId pipeline, LocalDate ratesOn, List<Stage> stages, Closed won, Closed lost) {
     public Funnel {

@@ -26,6 +26,13 @@ public interface Opportunities {
     List<Opportunity> matching(TenantId tenant, OpportunityQuery query);
 
     /**
+     * The opportunities matching {@code query} counted and summed per group: exactly
+     * {@link OpportunityTotals#of} over {@link #matching}, in no particular order, answered without loading them
+     * (the funnel and the forecast read every opportunity of a tenant; on JDBC this is one {@code GROUP BY}).
+     */
+    List<OpportunityTotals> totals(TenantId tenant, OpportunityQuery query, OpportunityTotals.Grouping by);
+
+    /**
      * Appends a line to the stage history of a stored opportunity (a store may refuse a line or an attached
      * record for an opportunity it does not have); lines are never changed or removed.
      *

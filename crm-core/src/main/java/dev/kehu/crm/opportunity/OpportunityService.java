@@ -91,9 +91,21 @@ public final class OpportunityService implements CustomerMergeParticipant {
      */
     public Opportunity moveTo(Actor actor, OpportunityId id, long expectedVersion, String stage, Integer probability,
                               String note) {
-        return change(actor, id, expectedVersion, "opportunity.move", o -> o.moveTo(pipelines.of(o.pipeline()), stage,
-                probability(actor, probability), Text.blankToNull(note), facts.factsOf(actor.tenant(), id),
-                actor.user(), context.now()));
+        return change(actor, id, expectedVersion, "opportunity.move", o -> {
+            Pipeline pipeline = pipelines.of(o.pipeline());
+            return o.moveTo(pipeline, stage, probability(actor, probability), Text.blankToNull(note),
+                    factsFor(actor, id, pipeline, stage), actor.user(), context.now());
+        });
+    }
+
+    /**
+     * The facts kept elsewhere that the target stage's entry criteria need: the quotes are asked only for a stage
+     * that needs a quote (the rules read no other fact), so most moves cost no query of another feature.
+     */
+    private OpportunityFacts factsFor(Actor actor, OpportunityId id, Pipeline pipeline, String target) {
+        boolean needsQuote = pipeline.stage(target)
+                .map(stage -> stage.entryCriteria().contains(EntryCriterion.QUOTE_MADE)).orElse(false);
+        return needsQuote ? facts.factsOf(actor.tenant(), id) : OpportunityFacts.NONE;
     }
 
     /**

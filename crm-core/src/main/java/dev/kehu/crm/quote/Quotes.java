@@ -23,6 +23,13 @@ public interface Quotes {
     /** The quotes of the opportunity, every revision (its quote history, O5), by date then id. */
     List<Quote> ofOpportunity(TenantId tenant, OpportunityId opportunity);
 
+    /**
+     * Whether the opportunity has a quote that has been sent: any revision in a status other than
+     * {@link QuoteStatus#DRAFT}. The entry criterion of a stage that needs a quote asks it on every such move, so a
+     * store answers it without loading the quotes.
+     */
+    boolean anySentFor(TenantId tenant, OpportunityId opportunity);
+
     /** The quotes made to the customer, every revision, by date then id. */
     List<Quote> ofCustomer(TenantId tenant, CustomerId customer);
 }

@@ -4,8 +4,11 @@ import static dev.kehu.crm.store.tck.TestRecords.TENANT;
 import static dev.kehu.crm.store.tck.TestRecords.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kehu.crm.common.Money;
 import dev.kehu.crm.contact.BirthdayWindow;
 import dev.kehu.crm.customer.Customer;
+import dev.kehu.crm.opportunity.OpportunityQuery;
+import dev.kehu.crm.opportunity.OpportunityTotals;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,7 +46,7 @@ class JdbcMigrationTest {
 
         assertThat(query("SELECT \"version\", \"success\" FROM \"kehu_schema_history\""
                 + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
-                .containsExactly("1 TRUE", "2 TRUE", "3 TRUE", "4 TRUE", "5 TRUE", "6 TRUE", "7 TRUE");
+                .containsExactly("1 TRUE", "2 TRUE", "3 TRUE", "4 TRUE", "5 TRUE", "6 TRUE", "7 TRUE", "8 TRUE");
     }
 
     @Test
@@ -64,16 +67,15 @@ class JdbcMigrationTest {
         assertThat(query("SELECT \"version\", \"description\" FROM \"kehu_schema_history\""
                 + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
                 .containsExactly("0 Kehu baseline", "1 customers contacts audit", "2 sales", "3 outbox",
-                        "4 contracts orders", "5 service", "6 care reminders", "7 outbox purge");
+                        "4 contracts orders", "5 service", "6 care reminders", "7 outbox purge",
+                        "8 opportunity totals");
         assertThat(query("SELECT COUNT(*) FROM host_order")).containsExactly("0");
     }
 
     @Test
     @DisplayName("schema 6 gives contacts stored before it their birthday's month-day, so the birthday rule finds them")
     void birthdaysOfExistingContacts() throws SQLException {
-        Flyway.configure().dataSource(database).locations("classpath:db/kehu/h2").table("kehu_schema_history")
-                .target("3").load().migrate();
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = migratedTo("3"); Statement statement = connection.createStatement()) {
             statement.executeUpdate("INSERT INTO kehu_contact (tenant_id, id, customer_id, name, name_lc, mnemonic,"
                     + " category, is_primary, birthday, created_at, updated_at, version) VALUES"
                     + " ('tenant-a', 'k-1', 'c-1', '李娜', '李娜', 'ln', 'ORDINARY', FALSE, DATE '1980-12-30',"
@@ -92,15 +94,47 @@ class JdbcMigrationTest {
         }
     }
 
+    @Test
+    @DisplayName("schema 8 gives opportunities stored before it their weighted amount, rounded as the domain rounds it")
+    void weightedAmountsOfExistingOpportunities() throws SQLException {
+        try (Connection connection = migratedTo("7"); Statement statement = connection.createStatement()) {
+            for (String[] row : List.of(new String[] {"o-1", "0.05", "CNY"}, new String[] {"o-2", "0.05", "CNY"},
+                    new String[] {"o-3", "5", "JPY"})) {
+                statement.executeUpdate("INSERT INTO kehu_opportunity (tenant_id, id, pipeline_id, subject,"
+                        + " customer_id, discovered_on, owner, expected_amount, expected_currency, stage, probability,"
+                        + " status, stage_entered_at, history_length, created_at, updated_at, version) VALUES"
+                        + " ('tenant-a', '" + row[0] + "', 'standard', 'ERP', 'c-1', DATE '2026-01-01', 'u-wang', "
+                        + row[1] + ", '" + row[2] + "', 'TENDER', 50, 'OPEN', TIMESTAMP WITH TIME ZONE"
+                        + " '2026-01-01 00:00:00+00', 1, TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00',"
+                        + " TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00', 1)");
+            }
+        }
+
+        try (JdbcCrmStore store = JdbcCrmStore.create(database)) {
+            // 0.025 → 0.02 twice (half-even, one by one: not 0.05 rounded once); 2.5 JPY → 2
+            assertThat(store.opportunities().totals(TENANT, OpportunityQuery.all(), OpportunityTotals.Grouping.STAGE))
+                    .extracting(OpportunityTotals::weighted)
+                    .containsExactlyInAnyOrder(Money.of("0.04", "CNY"), Money.of("2", "JPY"));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql", "mariadb"})
     @DisplayName("the scripts of every database are on the class path, for hosts that run them with another tool")
     void scriptsAreOnTheClassPath(String database) {
         for (String script : List.of("V1__customers_contacts_audit.sql", "V2__sales.sql", "V3__outbox.sql",
-                "V4__contracts_orders.sql", "V5__service.sql", "V6__care_reminders.sql", "V7__outbox_purge.sql")) {
+                "V4__contracts_orders.sql", "V5__service.sql", "V6__care_reminders.sql", "V7__outbox_purge.sql",
+                "V8__opportunity_totals.sql")) {
             assertThat(getClass().getClassLoader().getResource("db/kehu/" + database + "/" + script)).as(script)
                     .isNotNull();
         }
+    }
+
+    /** A connection to the database migrated by Kehu's scripts up to {@code version}, as an older Kehu left it. */
+    private Connection migratedTo(String version) throws SQLException {
+        Flyway.configure().dataSource(database).locations("classpath:db/kehu/h2").table("kehu_schema_history")
+                .target(version).load().migrate();
+        return database.getConnection();
     }
 
     private List<String> query(String sql) throws SQLException {

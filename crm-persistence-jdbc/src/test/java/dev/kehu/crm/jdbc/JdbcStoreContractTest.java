@@ -24,6 +24,8 @@ import dev.kehu.crm.jdbc.internal.Dialect;
 import dev.kehu.crm.jdbc.internal.Migrations;
 import dev.kehu.crm.opportunity.Opportunity;
 import dev.kehu.crm.opportunity.OpportunityId;
+import dev.kehu.crm.opportunity.OpportunityQuery;
+import dev.kehu.crm.opportunity.OpportunityTotals;
 import dev.kehu.crm.opportunity.Pipeline;
 import dev.kehu.crm.opportunity.Probability;
 import dev.kehu.crm.opportunity.StageChange;
@@ -41,6 +43,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -265,6 +268,30 @@ abstract class JdbcStoreContractTest {
 
         assertThat(store.quotes().find(TENANT, quote.id())).contains(saved);
         assertThat(store.opportunities().find(TENANT, huge.id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the weighted amount the database computes is the domain's in every currency the JDK knows, and for "
+            + "the widest amount")
+    void weightedAmountsAsTheDomainRoundsThem() {
+        // 25 minor units at 50 % is a tie: 12 units rounded half-even, 13 half-up, 12.5 at a wrong number of digits.
+        List<Opportunity> opportunities = new ArrayList<>();
+        for (Currency currency : Currency.getAvailableCurrencies()) {
+            opportunities.add(opportunity("o-" + currency.getCurrencyCode(),
+                    Money.of(BigDecimal.valueOf(25, Money.minorUnits(currency)), currency), 50));
+        }
+        opportunities.add(opportunity("o-widest", Money.of(new BigDecimal("9".repeat(61) + ".05"), Money.CNY), 70));
+        List<Opportunity> saved = store.transactions().inTransaction(() ->
+                opportunities.stream().map(store.opportunities()::save).toList());
+
+        assertThat(store.opportunities().totals(TENANT, OpportunityQuery.all(), OpportunityTotals.Grouping.STAGE))
+                .containsExactlyInAnyOrderElementsOf(OpportunityTotals.of(saved, OpportunityTotals.Grouping.STAGE));
+    }
+
+    private static Opportunity opportunity(String id, Money amount, int percent) {
+        return Opportunity.open(new OpportunityId(id), TENANT, PIPELINE, "ERP", CUSTOMER, LocalDate.of(2024, 3, 1),
+                WANG, WANG, T0).opportunity().toBuilder().expectedAmount(amount).probability(Probability.of(percent))
+                .build();
     }
 
     @Test

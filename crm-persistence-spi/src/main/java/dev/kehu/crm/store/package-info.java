@@ -71,7 +71,8 @@
  *     {@link dev.kehu.crm.opportunity.OpportunityQuery} and {@link dev.kehu.crm.activity.ActivityQuery} says:
  *     {@code %}, {@code _} and {@code \} in the text are literal; {@code Customers.findByPhone} finds active
  *     customers by phone or fax, {@code Contacts.findByPhone} finds contacts by work phone, mobile, home phone
- *     or fax.</li>
+ *     or fax, and {@code Contacts.callersByPhone} those of them whose customer is active. {@code Opportunities.totals} returns exactly {@link dev.kehu.crm.opportunity.OpportunityTotals#of}
+ *     over the opportunities its query matches, without loading them.</li>
  * <li><b>Order.</b> Text is compared by Unicode code point (a binary collation: {@code "B10" < "B9" < "a1"}).
  *     Pages are sorted as {@link dev.kehu.crm.customer.CustomerSort} and {@link dev.kehu.crm.contact.ContactSort}
  *     say, ties broken by id; descending is the exact reverse of ascending, ties included, so customers without

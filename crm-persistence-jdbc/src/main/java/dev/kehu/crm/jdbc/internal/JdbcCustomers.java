@@ -416,28 +416,23 @@ public final class JdbcCustomers implements Customers {
         Map<String, Set<String>> tags = new HashMap<>();
         Map<String, List<OrgUnit>> units = new HashMap<>();
         for (List<String> ids : InList.chunks(found.keySet())) {
-            NamedSql tagSql = NamedSql.of("SELECT customer_id, tag FROM kehu_customer_tag"
-                    + " WHERE tenant_id = :tenant_id AND customer_id IN (" + InList.names("id", ids.size()) + ")");
-            try (NamedSql.Bound statement = tagSql.prepare(connection, dialect)) {
+            // Tags and organisation units in one statement, a round trip less for every customer read.
+            String in = "customer_id IN (" + InList.names("id", ids.size()) + ")";
+            NamedSql childSql = NamedSql.of("SELECT customer_id, tag, NULL AS unit_id, NULL AS kind, NULL AS name,"
+                    + " NULL AS parent_unit_id, 0 AS list_index FROM kehu_customer_tag"
+                    + " WHERE tenant_id = :tenant_id AND " + in
+                    + "\nUNION ALL\nSELECT customer_id, NULL, unit_id, kind, name, parent_unit_id, list_index"
+                    + " FROM kehu_customer_org_unit WHERE tenant_id = :tenant_id AND " + in
+                    + "\nORDER BY customer_id, list_index");
+            try (NamedSql.Bound statement = childSql.prepare(connection, dialect)) {
                 statement.string("tenant_id", tenant.value());
                 InList.bind(statement, "id", ids);
                 try (ResultSet rows = statement.query()) {
                     while (rows.next()) {
-                        tags.computeIfAbsent(rows.getString("customer_id"), id -> new TreeSet<>()).add(rows.getString("tag"));
-                    }
-                }
-            }
-            NamedSql unitSql = NamedSql.of("SELECT customer_id, unit_id, kind, name, parent_unit_id"
-                    + " FROM kehu_customer_org_unit"
-                    + " WHERE tenant_id = :tenant_id AND customer_id IN (" + InList.names("id", ids.size()) + ")"
-                    + " ORDER BY customer_id, list_index");
-            try (NamedSql.Bound statement = unitSql.prepare(connection, dialect)) {
-                statement.string("tenant_id", tenant.value());
-                InList.bind(statement, "id", ids);
-                try (ResultSet rows = statement.query()) {
-                    while (rows.next()) {
-                        units.computeIfAbsent(rows.getString("customer_id"), id -> new ArrayList<>())
-                                .add(orgUnitMapper.map(rows));
+                        String customer = rows.getString("customer_id");
+                        String tag = rows.getString("tag");
+                        if (tag != null) tags.computeIfAbsent(customer, id -> new TreeSet<>()).add(tag);
+                        else units.computeIfAbsent(customer, id -> new ArrayList<>()).add(orgUnitMapper.map(rows));
                     }
                 }
             }

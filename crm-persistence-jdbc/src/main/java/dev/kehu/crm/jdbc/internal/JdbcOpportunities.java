@@ -15,6 +15,7 @@ import dev.kehu.crm.opportunity.Opportunity;
 import dev.kehu.crm.opportunity.OpportunityId;
 import dev.kehu.crm.opportunity.OpportunityQuery;
 import dev.kehu.crm.opportunity.OpportunityStatus;
+import dev.kehu.crm.opportunity.OpportunityTotals;
 import dev.kehu.crm.opportunity.Position;
 import dev.kehu.crm.opportunity.StageChange;
 import java.sql.SQLException;
@@ -142,6 +143,31 @@ public final class JdbcOpportunities implements Opportunities {
         NamedSql sql = NamedSql.of("SELECT " + COLUMNS + "\nFROM kehu_opportunity o\nWHERE " + where.sql()
                 + "\nORDER BY o.id");
         return transactions.withConnection(connection -> sql.list(connection, dialect, where::bind, mapper));
+    }
+
+    /**
+     * One {@code GROUP BY} over the rows {@code query} matches. The weighted amount of each row is the column
+     * {@code weighted_amount}, which the database computes from the expected amount and the probability whenever a
+     * row is written (schema 8), rounded as {@link Opportunity#weightedAmount()} rounds, so the sum costs no more
+     * than the sum of the amounts.
+     */
+    @Override
+    public List<OpportunityTotals> totals(TenantId tenant, OpportunityQuery query, OpportunityTotals.Grouping by) {
+        requireNonNull(tenant, "tenant");
+        requireNonNull(query, "query");
+        requireNonNull(by, "by");
+        String group = switch (by) {
+            case STAGE -> "o.stage";
+            case EXPECTED_MONTH ->
+                    "EXTRACT(YEAR FROM o.expected_signing_date) * 100 + EXTRACT(MONTH FROM o.expected_signing_date)";
+        };
+        Where where = where(tenant, query);
+        NamedSql sql = NamedSql.of("SELECT " + group + " AS group_key, o.status, o.expected_currency,"
+                + " COUNT(*) AS opportunities, SUM(o.expected_amount) AS amount, SUM(o.weighted_amount) AS weighted"
+                + "\nFROM kehu_opportunity o\nWHERE " + where.sql()
+                + "\nGROUP BY " + group + ", o.status, o.expected_currency");
+        OpportunityTotalsRowMapper totals = new OpportunityTotalsRowMapper(by);
+        return transactions.withConnection(connection -> sql.list(connection, dialect, where::bind, totals));
     }
 
     /** The SQL form of {@link OpportunityQuery#matches}; a NULL signing date fails either bound, as there. */

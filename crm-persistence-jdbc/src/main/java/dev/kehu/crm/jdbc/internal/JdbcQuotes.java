@@ -37,6 +37,12 @@ public final class JdbcQuotes implements Quotes {
             WHERE q.tenant_id = :tenant_id AND q.opportunity_id = :opportunity_id
             ORDER BY q.quote_date, q.id, l.line_index""");
 
+    /** Served by {@code kehu_quote_opportunity_ix (tenant_id, opportunity_id, quote_date, id)}. */
+    private static final NamedSql ANY_SENT = NamedSql.of("""
+            SELECT 1 AS found FROM kehu_quote
+            WHERE tenant_id = :tenant_id AND opportunity_id = :opportunity_id AND status <> 'DRAFT'
+            LIMIT 1""");
+
     private static final NamedSql OF_CUSTOMER = NamedSql.of(SELECT + """
             WHERE q.tenant_id = :tenant_id AND q.customer_id = :customer_id
             ORDER BY q.quote_date, q.id, l.line_index""");
@@ -105,6 +111,15 @@ public final class JdbcQuotes implements Quotes {
         requireNonNull(opportunity, "opportunity");
         return transactions.withConnection(connection -> rows.load(connection, dialect, OF_OPPORTUNITY,
                 s -> s.string("tenant_id", tenant.value()).string("opportunity_id", opportunity.value())));
+    }
+
+    @Override
+    public boolean anySentFor(TenantId tenant, OpportunityId opportunity) {
+        requireNonNull(tenant, "tenant");
+        requireNonNull(opportunity, "opportunity");
+        return transactions.withConnection(connection -> !ANY_SENT.list(connection, dialect,
+                s -> s.string("tenant_id", tenant.value()).string("opportunity_id", opportunity.value()),
+                row -> Boolean.TRUE).isEmpty());
     }
 
     @Override

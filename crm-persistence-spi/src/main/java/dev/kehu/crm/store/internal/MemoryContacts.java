@@ -12,6 +12,7 @@ import dev.kehu.crm.contact.ContactId;
 import dev.kehu.crm.contact.ContactQuery;
 import dev.kehu.crm.contact.ContactSort;
 import dev.kehu.crm.contact.Contacts;
+import dev.kehu.crm.customer.Customer;
 import dev.kehu.crm.customer.CustomerId;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +55,17 @@ public final class MemoryContacts implements Contacts {
     public List<Contact> findByPhone(TenantId tenant, PhoneNumber phone) {
         requireNonNull(phone, "phone");
         return contacts.list(tenant, c -> c.phones().contains(phone), Ordering.CONTACTS_BY_ID);
+    }
+
+    @Override
+    public List<Contact> callersByPhone(TenantId tenant, PhoneNumber phone) {
+        requireNonNull(phone, "phone");
+        return transactions.read(tables -> tables.contactsOf(tenant)
+                .filter(c -> c.phones().contains(phone))
+                .filter(c -> Optional.ofNullable(tables.customers.get(new Tables.Key(tenant, c.customer().value())))
+                        .map(Customer::isActive).orElse(false))
+                .sorted(Ordering.CONTACTS_BY_ID)
+                .toList());
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.kehu.crm.opportunity.Opportunity;
 import dev.kehu.crm.opportunity.OpportunityId;
 import dev.kehu.crm.opportunity.OpportunityQuery;
 import dev.kehu.crm.opportunity.OpportunityStatus;
+import dev.kehu.crm.opportunity.OpportunityTotals;
 import dev.kehu.crm.opportunity.StageChange;
 import dev.kehu.crm.store.internal.Tables.Key;
 import java.time.Instant;
@@ -46,6 +47,12 @@ public final class MemoryOpportunities implements Opportunities {
     public List<Opportunity> matching(TenantId tenant, OpportunityQuery query) {
         requireNonNull(query, "query");
         return opportunities.list(tenant, query::matches, Ordering.OPPORTUNITIES_BY_ID);
+    }
+
+    @Override
+    public List<OpportunityTotals> totals(TenantId tenant, OpportunityQuery query, OpportunityTotals.Grouping by) {
+        requireNonNull(by, "by");
+        return OpportunityTotals.of(matching(tenant, query), by);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.kehu.crm.customer.CustomerId;
 import dev.kehu.crm.opportunity.OpportunityId;
 import dev.kehu.crm.quote.Quote;
 import dev.kehu.crm.quote.QuoteId;
+import dev.kehu.crm.quote.QuoteStatus;
 import dev.kehu.crm.quote.Quotes;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,13 @@ public final class MemoryQuotes implements Quotes {
     public List<Quote> ofOpportunity(TenantId tenant, OpportunityId opportunity) {
         requireNonNull(opportunity, "opportunity");
         return quotes.list(tenant, q -> opportunity.equals(q.opportunity()), Ordering.QUOTES);
+    }
+
+    @Override
+    public boolean anySentFor(TenantId tenant, OpportunityId opportunity) {
+        requireNonNull(opportunity, "opportunity");
+        return !quotes.list(tenant, q -> opportunity.equals(q.opportunity()) && q.status() != QuoteStatus.DRAFT,
+                Ordering.QUOTES).isEmpty();
     }
 
     @Override

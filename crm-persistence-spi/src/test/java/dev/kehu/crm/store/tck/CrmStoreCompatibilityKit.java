@@ -319,6 +319,30 @@ public abstract class CrmStoreCompatibilityKit extends StorePerTest {
                     .containsExactlyInAnyOrder("k-1", "k-2", "k-3", "k-4");
             assertThat(store.contacts().findByPhone(TENANT, phone("+8613700137000"))).isEmpty();
         }
+
+        @Test
+        @DisplayName("callersByPhone finds the contacts of active customers by any of their numbers, not those of "
+                + "inactive or merged customers")
+        void callersAreContactsOfActiveCustomers() {
+            Customer active = store.customers().save(customer(TENANT, "c-1", "华夏"));
+            Customer inactive = store.customers().save(minimalCustomer(TENANT, "c-2", "东方").deactivate(T0));
+            Customer merged = store.customers().save(minimalCustomer(TENANT, "c-3", "华夏科技").mergeInto(active.id(), T0));
+            PhoneNumber number = phone("+8613800138000");
+            Contact other = minimalContact(TENANT, "k-9", active.id(), "Other").toBuilder()
+                    .mobile(phone("+8613900139000")).build();
+            List<Contact> callers = List.of(
+                    store.contacts().save(other.toBuilder().id(new ContactId("k-1")).workPhone(number).build()),
+                    store.contacts().save(other.toBuilder().id(new ContactId("k-2")).fax(number).build()),
+                    store.contacts().save(contact(TENANT, "k-3", active.id(), "王丽").toBuilder().mobile(number)
+                            .primary(false).build()));
+            saveAll(other,
+                    other.toBuilder().id(new ContactId("k-4")).customer(inactive.id()).homePhone(number).build(),
+                    other.toBuilder().id(new ContactId("k-5")).customer(merged.id()).mobile(number).build());
+
+            assertThat(store.contacts().callersByPhone(TENANT, number)).containsExactlyInAnyOrderElementsOf(callers);
+            assertThat(store.contacts().callersByPhone(TENANT, phone("+8613700137000"))).isEmpty();
+            assertThat(store.contacts().callersByPhone(OTHER_TENANT, number)).isEmpty();
+        }
     }
 
     @Nested
@@ -943,6 +967,7 @@ public abstract class CrmStoreCompatibilityKit extends StorePerTest {
             assertThat(store.contacts().find(OTHER_TENANT, contact.id())).isEmpty();
             assertThat(store.contacts().ofCustomer(OTHER_TENANT, customer.id())).isEmpty();
             assertThat(store.contacts().findByPhone(OTHER_TENANT, contact.mobile())).isEmpty();
+            assertThat(store.contacts().callersByPhone(OTHER_TENANT, contact.mobile())).isEmpty();
             Page<Contact> page = store.contacts()
                     .page(OTHER_TENANT, ContactQuery.all(), PageRequest.first(10, ContactSort.NAME));
             assertThat(page.items()).isEmpty();

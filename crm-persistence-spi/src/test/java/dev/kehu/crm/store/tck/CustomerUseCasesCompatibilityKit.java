@@ -677,6 +677,7 @@ public abstract class CustomerUseCasesCompatibilityKit {
             return delegate.ofCustomer(t, c);
         }
         @Override public List<Contact> findByPhone(TenantId t, PhoneNumber p) { return delegate.findByPhone(t, p); }
+        @Override public List<Contact> callersByPhone(TenantId t, PhoneNumber p) { return delegate.callersByPhone(t, p); }
         @Override public Page<Contact> page(TenantId t, ContactQuery q,
                                                                 PageRequest<ContactSort> r) { return delegate.page(t, q, r); }
     }

@@ -27,6 +27,7 @@ import static dev.kehu.crm.store.tck.TestRecords.quoteLine;
 import static dev.kehu.crm.store.tck.TestRecords.requirement;
 import static dev.kehu.crm.store.tck.TestRecords.stageChange;
 import static dev.kehu.crm.store.tck.TestRecords.t0PlusMicros;
+import static dev.kehu.crm.store.tck.TestRecords.won;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
@@ -57,6 +58,7 @@ import dev.kehu.crm.opportunity.Opportunity;
 import dev.kehu.crm.opportunity.OpportunityId;
 import dev.kehu.crm.opportunity.OpportunityQuery;
 import dev.kehu.crm.opportunity.OpportunityStatus;
+import dev.kehu.crm.opportunity.OpportunityTotals;
 import dev.kehu.crm.opportunity.PipelineId;
 import dev.kehu.crm.opportunity.Probability;
 import dev.kehu.crm.opportunity.StageChange;
@@ -68,9 +70,12 @@ import dev.kehu.crm.quote.QuoteId;
 import dev.kehu.crm.quote.QuoteLine;
 import dev.kehu.crm.quote.QuoteStatus;
 import dev.kehu.crm.security.TeamId;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.YearMonth;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -298,6 +303,117 @@ public abstract class SalesStoreCompatibilityKit extends StorePerTest {
 
         private void assertOpportunities(List<Opportunity> saved, OpportunityQuery query, String... ids) {
             assertListed(store.opportunities().matching(TENANT, query), saved, query::matches, o -> o.id().value(), ids);
+        }
+    }
+
+    @Nested
+    @DisplayName("Opportunities are counted and summed per group and currency, exactly as OpportunityTotals.of over matching")
+    class OpportunityTotalsQueries {
+        private static final Currency BHD = Currency.getInstance("BHD");
+
+        @Test
+        @DisplayName("each weighted amount is rounded half-even to its currency's minor units before it is added; "
+                + "those without an amount are counted in a group of their own")
+        void weightedAmountsAreRoundedOneByOne() {
+            Stream.of(
+                    // 0.05 CNY at 50 % is 0.025 → 0.02, twice: 0.04 (rounding the sum would give 0.05, half-up 0.06)
+                    amount("t-1", "0.05", Money.CNY, 50), amount("t-2", "0.05", Money.CNY, 50),
+                    amount("t-3", "0.15", Money.CNY, 50),                  // 0.075 → 0.08
+                    amount("t-4", "5", JPY, 50), amount("t-5", "15", JPY, 50), // 2.5 → 2, 7.5 → 8
+                    amount("t-6", "0.005", BHD, 50),                        // 0.0025 → 0.002
+                    amount("t-7", "1234.56", USD, 70),                      // 864.192 → 864.19
+                    minimalOpportunity(TENANT, "t-8", C1),                  // no amount
+                    won(amount("t-9", "1000", Money.CNY, 100)),
+                    amount("t-10", "20", USD, 30).toBuilder().stage("TENDER").build())
+                    .forEach(SalesStoreCompatibilityKit.this::save);
+
+            List<OpportunityTotals> expected = List.of(
+                    totals("INITIAL_CONTACT", OpportunityStatus.OPEN, 3, "0.25", "0.12", Money.CNY),
+                    totals("INITIAL_CONTACT", OpportunityStatus.OPEN, 2, "20", "10", JPY),
+                    totals("INITIAL_CONTACT", OpportunityStatus.OPEN, 1, "0.005", "0.002", BHD),
+                    totals("INITIAL_CONTACT", OpportunityStatus.OPEN, 1, "1234.56", "864.19", USD),
+                    new OpportunityTotals("INITIAL_CONTACT", null, OpportunityStatus.OPEN, 1, null, null),
+                    totals("INITIAL_CONTACT", OpportunityStatus.WON, 1, "1000", "1000", Money.CNY),
+                    totals("TENDER", OpportunityStatus.OPEN, 1, "20", "6", USD));
+            List<Opportunity> all = store.opportunities().matching(TENANT, OpportunityQuery.all());
+            assertThat(OpportunityTotals.of(all, OpportunityTotals.Grouping.STAGE)).as("the reference")
+                    .containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(store.opportunities().totals(TENANT, OpportunityQuery.all(), OpportunityTotals.Grouping.STAGE))
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+
+        @Test
+        @DisplayName("by stage or by month of expected signing, filtered by pipeline, owner, customer, status and "
+                + "expected signing date (both ends included); a month ends on its last day")
+        void filtersAndGroupingsAsMatching() {
+            PipelineId projects = new PipelineId("projects");
+            Stream.of(
+                    dated(amount("f-1", "100.10", Money.CNY, 20), "2024-06-30"),
+                    dated(amount("f-2", "200.20", Money.CNY, 30), "2024-07-01"),
+                    dated(amount("f-3", "300", JPY, 10), "2024-06-01").toBuilder().owner(LI).build(),
+                    dated(amount("f-4", "40.40", USD, 90), "2024-07-31").toBuilder().customer(C2).build(),
+                    dated(minimalOpportunity(TENANT, "f-5", C1), "2024-07-15").toBuilder().pipeline(projects).build(),
+                    minimalOpportunity(TENANT, "f-6", C2),
+                    dated(won(amount("f-7", "77.77", USD, 100)), "2024-06-15"),
+                    opportunity(TENANT, "f-8", C1),                         // lost, 2024-12-31
+                    dated(amount("f-9", "0.05", Money.CNY, 50), "2024-06-05").toBuilder().stage("TENDER").build())
+                    .forEach(SalesStoreCompatibilityKit.this::save);
+            OpportunityQuery all = OpportunityQuery.all();
+
+            for (OpportunityQuery query : List.of(all, OpportunityQuery.open(), all.withPipeline(projects),
+                    all.withOwner(LI), all.withCustomer(C2),
+                    all.withStatuses(Set.of(OpportunityStatus.OPEN, OpportunityStatus.WON)),
+                    all.expectedBetween(LocalDate.parse("2024-06-30"), LocalDate.parse("2024-07-31")),
+                    all.expectedBetween(LocalDate.parse("2024-07-01"), null),
+                    all.expectedBetween(null, LocalDate.parse("2024-06-30")),
+                    OpportunityQuery.open().withOwner(WANG).withCustomer(C1)
+                            .expectedBetween(LocalDate.parse("2024-06-01"), LocalDate.parse("2024-06-30")),
+                    all.withPipeline(new PipelineId("none")))) {
+                List<Opportunity> matching = store.opportunities().matching(TENANT, query);
+                for (OpportunityTotals.Grouping by : OpportunityTotals.Grouping.values()) {
+                    assertThat(store.opportunities().totals(TENANT, query, by)).as("%s by %s", query, by)
+                            .containsExactlyInAnyOrderElementsOf(OpportunityTotals.of(matching, by));
+                }
+            }
+            assertThat(store.opportunities().totals(TENANT, OpportunityQuery.open().expectedBetween(
+                            LocalDate.parse("2024-06-01"), LocalDate.parse("2024-06-30")),
+                    OpportunityTotals.Grouping.EXPECTED_MONTH))
+                    .as("June's open deals").containsExactlyInAnyOrder(
+                            new OpportunityTotals(null, YearMonth.of(2024, 6), OpportunityStatus.OPEN, 2,
+                                    Money.of("100.15", "CNY"), Money.of("20.04", "CNY")),
+                            new OpportunityTotals(null, YearMonth.of(2024, 6), OpportunityStatus.OPEN, 1,
+                                    Money.of("300", "JPY"), Money.of("30", "JPY")));
+            assertThat(store.opportunities().totals(TENANT, all.withCustomer(C2), OpportunityTotals.Grouping.EXPECTED_MONTH))
+                    .as("no date is a group of its own").containsExactlyInAnyOrder(
+                            new OpportunityTotals(null, null, OpportunityStatus.OPEN, 1, null, null),
+                            new OpportunityTotals(null, YearMonth.of(2024, 7), OpportunityStatus.OPEN, 1,
+                                    Money.of("40.40", "USD"), Money.of("36.36", "USD")));
+        }
+
+        @Test
+        @DisplayName("a tenant without opportunities, or a query matching none, has no totals")
+        void nothingMatched() {
+            assertThat(store.opportunities().totals(TENANT, OpportunityQuery.all(), OpportunityTotals.Grouping.STAGE))
+                    .isEmpty();
+            save(amount("n-1", "1", Money.CNY, 10));
+            assertThat(store.opportunities().totals(TENANT, OpportunityQuery.all().withOwner(LI),
+                    OpportunityTotals.Grouping.EXPECTED_MONTH)).isEmpty();
+        }
+
+        private Opportunity amount(String id, String amount, Currency currency, int percent) {
+            return minimalOpportunity(TENANT, id, C1).toBuilder()
+                    .expectedAmount(Money.of(new BigDecimal(amount), currency)).probability(Probability.of(percent))
+                    .build();
+        }
+
+        private Opportunity dated(Opportunity opportunity, String signingDate) {
+            return opportunity.toBuilder().expectedSigningDate(LocalDate.parse(signingDate)).build();
+        }
+
+        private OpportunityTotals totals(String stage, OpportunityStatus status, long count, String amount,
+                                         String weighted, Currency currency) {
+            return new OpportunityTotals(stage, null, status, count, Money.of(new BigDecimal(amount), currency),
+                    Money.of(new BigDecimal(weighted), currency));
         }
     }
 
@@ -539,6 +655,26 @@ public abstract class SalesStoreCompatibilityKit extends StorePerTest {
                     q -> q.id().value(), "q-a2");
             assertThat(store.quotes().ofOpportunity(TENANT, new OpportunityId("o-9"))).isEmpty();
             assertThat(store.quotes().ofCustomer(TENANT, new CustomerId("c-9"))).isEmpty();
+        }
+
+        @Test
+        @DisplayName("an opportunity has a sent quote once any of its quotes is out of draft, whatever became of it; "
+                + "drafts, and sent quotes of another opportunity, of none or of another tenant, do not count")
+        void anySentFor() {
+            save(dated(minimalQuote(TENANT, "q-1", C1), O1, "2024-03-01"));
+            save(quote(TENANT, "q-2", C1).toBuilder().opportunity(O2).build());
+            save(quote(TENANT, "q-3", C1).toBuilder().opportunity(null).build());
+            save(quote(OTHER_TENANT, "q-4", C1).toBuilder().opportunity(O1).build());
+
+            assertThat(store.quotes().anySentFor(TENANT, O1)).as("a draft").isFalse();
+            assertThat(store.quotes().anySentFor(TENANT, O2)).as("sent").isTrue();
+            assertThat(store.quotes().anySentFor(TENANT, new OpportunityId("o-9"))).as("no quote").isFalse();
+            for (QuoteStatus status : List.of(QuoteStatus.SENT, QuoteStatus.ACCEPTED, QuoteStatus.REJECTED,
+                    QuoteStatus.SUPERSEDED)) {
+                OpportunityId opportunity = new OpportunityId("o-" + status);
+                save(quote(TENANT, "q-" + status, C1).toBuilder().opportunity(opportunity).status(status).build());
+                assertThat(store.quotes().anySentFor(TENANT, opportunity)).as("%s", status).isTrue();
+            }
         }
 
         private Quote dated(Quote quote, OpportunityId opportunity, String date) {
@@ -821,6 +957,8 @@ public abstract class SalesStoreCompatibilityKit extends StorePerTest {
 
             assertThat(store.leads().matching(OTHER_TENANT, LeadQuery.all())).isEmpty();
             assertThat(store.opportunities().matching(OTHER_TENANT, OpportunityQuery.all())).isEmpty();
+            assertThat(store.opportunities().totals(OTHER_TENANT, OpportunityQuery.all(),
+                    OpportunityTotals.Grouping.STAGE)).isEmpty();
             assertThat(store.opportunities().history(OTHER_TENANT, opportunity.id())).isEmpty();
             assertThat(store.opportunities().attachments(OTHER_TENANT, opportunity.id())).isEmpty();
             assertThat(store.opportunities().detach(OTHER_TENANT, attached.id())).isFalse();

@@ -14,7 +14,9 @@ import dev.kehu.crm.customer.CustomerId;
 import dev.kehu.crm.opportunity.ChangeKind;
 import dev.kehu.crm.opportunity.Opportunity;
 import dev.kehu.crm.opportunity.OpportunityId;
+import dev.kehu.crm.opportunity.OpportunityQuery;
 import dev.kehu.crm.opportunity.OpportunityStatus;
+import dev.kehu.crm.opportunity.OpportunityTotals;
 import dev.kehu.crm.opportunity.PipelineId;
 import dev.kehu.crm.opportunity.Position;
 import dev.kehu.crm.opportunity.Probability;
@@ -117,6 +119,26 @@ public abstract class SalesStorePropertiesKit extends StorePerProperty {
         assertThat(store.developmentPlans().find(tenant, id)).contains(v2);
     }
 
+    @Property(tries = 30)
+    @Label("the totals of any opportunities, for any query and either grouping, are OpportunityTotals.of over those "
+            + "the query matches: counts, and sums in each currency, weighted amounts rounded one by one")
+    void totalsAreTheSumsOfTheMatchingOpportunities(@ForAll("groupable") List<Opportunity> generated,
+                                                    @ForAll("queries") OpportunityQuery query) {
+        List<Opportunity> saved = new ArrayList<>();
+        for (int i = 0; i < generated.size(); i++) {
+            saved.add(store.opportunities().save(generated.get(i).toBuilder().tenant(tenant)
+                    .id(new OpportunityId(tenant + "-o" + i)).customer(savedCustomer(generated.get(i).customer()))
+                    .build()));
+        }
+        OpportunityQuery inTry = query.customer() == null ? query : query.withCustomer(tenantsOwn(query.customer()));
+        List<Opportunity> matching = saved.stream().filter(inTry::matches).toList();
+
+        for (OpportunityTotals.Grouping by : OpportunityTotals.Grouping.values()) {
+            assertThat(store.opportunities().totals(tenant, inTry, by)).as("by %s", by)
+                    .containsExactlyInAnyOrderElementsOf(OpportunityTotals.of(matching, by));
+        }
+    }
+
     private OpportunityId opportunityId() {
         return new OpportunityId(tenant + "-o");
     }
@@ -127,6 +149,19 @@ public abstract class SalesStorePropertiesKit extends StorePerProperty {
             store.customers().save(TestRecords.minimalCustomer(tenant, id.value(), "Customer " + id));
         }
         return id;
+    }
+
+    /** The customer of this try's tenant standing for {@code generated}, saved. */
+    private CustomerId savedCustomer(CustomerId generated) {
+        CustomerId id = tenantsOwn(generated);
+        if (store.customers().find(tenant, id).isEmpty()) {
+            store.customers().save(TestRecords.minimalCustomer(tenant, id.value(), "Customer " + id));
+        }
+        return id;
+    }
+
+    private CustomerId tenantsOwn(CustomerId generated) {
+        return new CustomerId(tenant + "-" + generated.value());
     }
 
     private OpportunityId savedOpportunity() {
@@ -170,6 +205,38 @@ public abstract class SalesStorePropertiesKit extends StorePerProperty {
                 .use(instants()).in(Opportunity.Builder::createdAt)
                 .use(instants()).in(Opportunity.Builder::updatedAt)
                 .build(Opportunity.Builder::build);
+    }
+
+    /**
+     * Up to 20 opportunities of two customers that often fall in one group: expected in 2024 and 2025 (or not),
+     * amounts (or none) in currencies of 0, 2, 3 and 4 minor digits, many of them ties when weighted.
+     */
+    @Provide
+    Arbitrary<List<Opportunity>> groupable() {
+        Arbitrary<LocalDate> dates = Arbitraries.integers().between(0, 2 * 365)
+                .map(days -> LocalDate.of(2024, 1, 1).plusDays(days));
+        Arbitrary<Money> amounts = Arbitraries.of(Money.CNY, USD, JPY, Currency.getInstance("BHD"),
+                Currency.getInstance("CLF")).flatMap(currency -> Arbitraries.oneOf(amount(currency),
+                Arbitraries.integers().between(0, 99).map(units -> Money.of(
+                        BigDecimal.valueOf(units * 10L + 5, Money.minorUnits(currency)), currency))));
+        return Combinators.combine(opportunities(), dates.injectNull(0.2), amounts.injectNull(0.2),
+                        Arbitraries.of("c1", "c2"))
+                .as((o, date, amount, customer) -> o.toBuilder().expectedSigningDate(date).expectedAmount(amount)
+                        .customer(new CustomerId(customer)).build())
+                .list().ofMaxSize(20);
+    }
+
+    /** Queries with any of their criteria set, over the values {@link #groupable()} draws. */
+    @Provide
+    Arbitrary<OpportunityQuery> queries() {
+        Arbitrary<LocalDate> bounds = Arbitraries.integers().between(0, 2 * 365)
+                .map(days -> LocalDate.of(2024, 1, 1).plusDays(days)).injectNull(0.5);
+        return Combinators.combine(Arbitraries.of("standard", "projects").injectNull(0.5),
+                        Arbitraries.of(WANG, LI).injectNull(0.5), Arbitraries.of("c1", "c2").injectNull(0.5),
+                        Arbitraries.subsetOf(OpportunityStatus.values()), bounds, bounds)
+                .as((pipeline, owner, customer, statuses, from, to) -> new OpportunityQuery(
+                        pipeline == null ? null : new PipelineId(pipeline), owner,
+                        customer == null ? null : new CustomerId(customer), statuses, from, to));
     }
 
     /** Where an opportunity stands, with what goes with it: a reason and perhaps a competitor when lost. */

@@ -29,6 +29,7 @@ import dev.kehu.crm.common.Violation;
 import dev.kehu.crm.contact.ContactDetails;
 import dev.kehu.crm.customer.Customer;
 import dev.kehu.crm.customer.CustomerDetails;
+import dev.kehu.crm.customer.CustomerId;
 import dev.kehu.crm.forecast.Forecast;
 import dev.kehu.crm.forecast.Funnel;
 import dev.kehu.crm.lead.Conversion;
@@ -47,6 +48,7 @@ import dev.kehu.crm.opportunity.Opportunity;
 import dev.kehu.crm.opportunity.OpportunityDetails;
 import dev.kehu.crm.opportunity.OpportunityId;
 import dev.kehu.crm.opportunity.OpportunityQuery;
+import dev.kehu.crm.opportunity.OpportunityTotals;
 import dev.kehu.crm.opportunity.OpportunityStatus;
 import dev.kehu.crm.opportunity.Pipeline;
 import dev.kehu.crm.opportunity.PipelineCatalogue;
@@ -61,8 +63,10 @@ import dev.kehu.crm.plan.PlanResultDetails;
 import dev.kehu.crm.plan.PlanStepDetails;
 import dev.kehu.crm.quote.Quote;
 import dev.kehu.crm.quote.QuoteDetails;
+import dev.kehu.crm.quote.QuoteId;
 import dev.kehu.crm.quote.QuoteLineDetails;
 import dev.kehu.crm.quote.QuoteStatus;
+import dev.kehu.crm.quote.Quotes;
 import dev.kehu.crm.security.Actor;
 import dev.kehu.crm.security.Role;
 import dev.kehu.crm.security.TeamId;
@@ -117,6 +121,8 @@ public abstract class SalesUseCasesCompatibilityKit {
 
     private CrmStore store;
     private final WriteMeeting writes = new WriteMeeting();
+    /** The reads of quotes by opportunity the use cases made, by method name. */
+    private final List<String> quoteReads = Collections.synchronizedList(new ArrayList<>());
     private final List<Notification> notified = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong ticks = new AtomicLong();
@@ -144,7 +150,7 @@ public abstract class SalesUseCasesCompatibilityKit {
             @Override public Clock withZone(ZoneId zone) { return this; }
             @Override public Instant instant() { return START.plusSeconds(ticks.getAndIncrement()); }
         };
-        return Kehu.builder().store(new MeetingStore(target, writes)).clock(clock)
+        return Kehu.builder().store(new MeetingStore(target, writes, quoteReads)).clock(clock)
                 .idGenerator(() -> "s-" + ids.incrementAndGet())
                 .salesForce(SalesForce.of(team))
                 .pipelines(PipelineCatalogue.of(Pipeline.standard(), SERVICES))
@@ -294,6 +300,30 @@ public abstract class SalesUseCasesCompatibilityKit {
             Map<String, Duration> times = kehu.opportunities().timeInStages(wang, o.id());
             assertThat(times).containsKeys("INITIAL_CONTACT", "NEGOTIATION", "CONTRACT");
             assertThat(times.get("INITIAL_CONTACT")).isPositive();
+        }
+
+        @Test
+        @DisplayName("a move asks about the deal's quotes only for a stage that needs one, and then only whether one "
+                + "was sent")
+        void quotesAskedOnlyWhenAStageNeedsOne() {
+            Customer customer = huaxia();
+            Opportunity o = deal(customer, "华夏ERP项目", "500000", "CNY", TODAY.plusMonths(2));
+            for (String stage : List.of("EVALUATION", "NEEDS_ANALYSIS", "SOLUTION", "TENDER")) {
+                o = kehu.opportunities().moveTo(wang, o.id(), o.version(), stage, null, null);
+            }
+            assertThat(quoteReads).as("no stage before negotiation needs a quote").isEmpty();
+
+            Opportunity tender = o;
+            assertThat(refusal(BusinessRuleException.class, () -> kehu.opportunities().moveTo(wang, tender.id(),
+                    tender.version(), "NEGOTIATION", null, null)).code()).isEqualTo("opportunity.entry.QUOTE_MADE");
+            Quote quote = kehu.quotes().create(wang, QuoteDetails.of(customer.id(), TODAY, CNY)
+                    .opportunity(o.id().value()).line(line("ERP许可", "1", "500000")).build());
+            kehu.quotes().send(wang, quote.id(), quote.version());
+            o = kehu.opportunities().moveTo(wang, o.id(), o.version(), "NEGOTIATION", null, null);
+            o = kehu.opportunities().moveTo(wang, o.id(), o.version(), "TENDER", null, "客户要求重新招标");
+
+            assertThat(o.stage()).isEqualTo("TENDER");
+            assertThat(quoteReads).containsExactly("anySentFor", "anySentFor");
         }
 
         @Test
@@ -498,6 +528,34 @@ public abstract class SalesUseCasesCompatibilityKit {
             // chen.jing and zhou.fang hold no open deal; the tie goes to the smaller user id.
             assertThat(plan.assigned()).extracting(a -> a.rep().value()).containsExactly("chen.jing");
             assertThat(plan.load().countOf(new UserId("liu.yang"))).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("least loaded by weighted amount weighs each rep's open deals in the base currency, leaving out "
+                + "the deals being assigned")
+        void leastLoadedWeighsOpenWorkWithoutTheBatch() {
+            Customer customer = huaxia();
+            OpportunityId a = deal(customer, "A", "100", "USD", null).id();    // 10 % → 10 USD
+            OpportunityId b = deal(customer, "B", "100", "USD", null).id();    // 10 USD
+            OpportunityId c = deal(customer, "C", "1000", "CNY", null).id();   // 100 CNY
+            OpportunityId d = deal(customer, "D", "10000", "CNY", null).id();  // 1000 CNY, reassigned below
+            OpportunityId e = deal(customer, "E", null, null, null).id();      // no amount: counted, weighs nothing
+            UserId chen = new UserId("chen.jing");
+            UserId liu = new UserId("liu.yang");
+            kehu.assignment().assign(boss, EAST, List.of(a, b, c, d, e),
+                    AssignmentMethod.byHand(Map.of(a, chen, b, chen, c, liu, d, chen, e, liu)));
+
+            AssignmentPlan plan = kehu.assignment().assign(boss, EAST, List.of(d),
+                    AssignmentMethod.leastLoaded(LoadMeasure.WEIGHTED_AMOUNT));
+
+            // chen.jing holds 20 USD (142.00 CNY) without D, liu.yang 100 CNY, zhou.fang nothing: D goes to zhou.fang.
+            assertThat(plan.assigned()).extracting(x -> x.rep().value()).containsExactly("zhou.fang");
+            assertThat(plan.load().amountOf(chen)).isEqualTo(Money.of("142.00", "CNY"));
+            assertThat(plan.load().countOf(chen)).isEqualTo(2);
+            assertThat(plan.load().amountOf(liu)).isEqualTo(Money.of("100.00", "CNY"));
+            assertThat(plan.load().countOf(liu)).isEqualTo(2);
+            assertThat(plan.load().amountOf(new UserId("zhou.fang"))).isEqualTo(Money.of("1000.00", "CNY"));
+            assertThat(stored(d).owner()).isEqualTo(new UserId("zhou.fang"));
         }
 
         @Test
@@ -747,6 +805,30 @@ public abstract class SalesUseCasesCompatibilityKit {
             assertThat(forecast.months().get(1).won()).isEqualTo(Money.of("50000", "CNY"));
             assertThat(forecast.weightedTotal()).isEqualTo(Money.of("102602.13", "CNY"));
         }
+
+        @Test
+        @DisplayName("each currency's exact total is converted once: two deals of 0.05 USD are 0.71 CNY at 7.1, "
+                + "not twice 0.355 rounded to 0.36")
+        void oneConversionPerCurrency() {
+            Customer customer = huaxia();
+            LocalDate march = LocalDate.of(2027, 3, 10);
+            for (String subject : List.of("A", "B")) {
+                Opportunity o = deal(customer, subject, "0.05", "USD", march);
+                kehu.opportunities().moveTo(wang, o.id(), o.version(), "EVALUATION", 20, null); // 0.01 USD weighted
+            }
+            Opportunity c = deal(customer, "C", "0.05", "USD", march);
+            kehu.opportunities().win(wang, c.id(), c.version(), null);
+
+            Funnel funnel = kehu.forecasts().funnel(boss, Pipeline.standard(), OpportunityQuery.all(), TODAY);
+            assertThat(funnel.stages().get(1)).isEqualTo(new Funnel.Stage("EVALUATION", 2,
+                    Money.of("0.71", "CNY"), Money.of("0.14", "CNY")));
+            assertThat(funnel.won()).isEqualTo(new Funnel.Closed(1, Money.of("0.36", "CNY")));
+
+            Forecast.Month month = kehu.forecasts().forecast(boss, YearMonth.of(2027, 3), YearMonth.of(2027, 3),
+                    OpportunityQuery.all(), TODAY).months().get(0);
+            assertThat(month).isEqualTo(new Forecast.Month(YearMonth.of(2027, 3), 3, Money.of("1.06", "CNY"),
+                    Money.of("0.50", "CNY"), Money.of("0.36", "CNY")));
+        }
     }
 
     @Test
@@ -764,13 +846,40 @@ public abstract class SalesUseCasesCompatibilityKit {
         assertThat(store.activities().find(wang.tenant(), a.id()).orElseThrow().customer()).isEqualTo(survivor.id());
     }
 
-    /** The store under test, whose opportunity and round-robin saves can be made to meet, to prove conflicts. */
+    /**
+     * The store under test, whose opportunity and round-robin saves can be made to meet, to prove conflicts, and
+     * whose reads of an opportunity's quotes are noted.
+     */
     private static final class MeetingStore extends ForwardingCrmStore {
         private final WriteMeeting writes;
+        private final List<String> quoteReads;
 
-        MeetingStore(CrmStore store, WriteMeeting writes) {
+        MeetingStore(CrmStore store, WriteMeeting writes, List<String> quoteReads) {
             super(store);
             this.writes = writes;
+            this.quoteReads = quoteReads;
+        }
+
+        @Override
+        public Quotes quotes() {
+            Quotes delegate = store.quotes();
+            return new Quotes() {
+                @Override public Optional<Quote> find(TenantId t, QuoteId id) { return delegate.find(t, id); }
+                @Override public Quote save(Quote quote) { return delegate.save(quote); }
+                @Override public List<Quote> ofCustomer(TenantId t, CustomerId c) { return delegate.ofCustomer(t, c); }
+
+                @Override
+                public List<Quote> ofOpportunity(TenantId t, OpportunityId o) {
+                    quoteReads.add("ofOpportunity");
+                    return delegate.ofOpportunity(t, o);
+                }
+
+                @Override
+                public boolean anySentFor(TenantId t, OpportunityId o) {
+                    quoteReads.add("anySentFor");
+                    return delegate.anySentFor(t, o);
+                }
+            };
         }
 
         @Override
@@ -779,6 +888,9 @@ public abstract class SalesUseCasesCompatibilityKit {
             return new Opportunities() {
                 @Override public Optional<Opportunity> find(TenantId t, OpportunityId id) { return delegate.find(t, id); }
                 @Override public List<Opportunity> matching(TenantId t, OpportunityQuery q) { return delegate.matching(t, q); }
+                @Override public List<OpportunityTotals> totals(TenantId t, OpportunityQuery q, OpportunityTotals.Grouping by) {
+                    return delegate.totals(t, q, by);
+                }
                 @Override public void append(TenantId t, StageChange line) { delegate.append(t, line); }
                 @Override public List<StageChange> history(TenantId t, OpportunityId id) { return delegate.history(t, id); }
                 @Override public void attach(AttachedRecord record) { delegate.attach(record); }
