@@ -498,6 +498,9 @@ public abstract class ImportUseCasesCompatibilityKit {
         }
 
         @Override public Optional<Customer> find(TenantId t, CustomerId id) { return delegate.find(t, id); }
+        @Override public Map<CustomerId, Customer> findAll(TenantId t, Collection<CustomerId> ids) {
+            return delegate.findAll(t, ids);
+        }
         @Override public List<Customer> findByPhone(TenantId t, PhoneNumber p) { return delegate.findByPhone(t, p); }
         @Override public List<Customer> childrenOf(TenantId t, CustomerId parent) { return delegate.childrenOf(t, parent); }
         @Override public List<Customer> mergedInto(TenantId t, CustomerId survivor) { return delegate.mergedInto(t, survivor); }
@@ -537,6 +540,7 @@ public abstract class ImportUseCasesCompatibilityKit {
         @Override public Optional<Contact> find(TenantId t, ContactId id) { return delegate.find(t, id); }
         @Override public List<Contact> ofCustomer(TenantId t, CustomerId c) { return delegate.ofCustomer(t, c); }
         @Override public List<Contact> findByPhone(TenantId t, PhoneNumber p) { return delegate.findByPhone(t, p); }
+        @Override public List<Contact> callersByPhone(TenantId t, PhoneNumber p) { return delegate.callersByPhone(t, p); }
         @Override public Page<Contact> page(TenantId t, ContactQuery q, PageRequest<ContactSort> r) {
             return delegate.page(t, q, r);
         }
