@@ -29,12 +29,14 @@ final class ChildJvm {
     private static final String END = "\u0000end";
 
     private final Process process;
+    private final Path log;
     private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
     private final List<String> lines = new ArrayList<>();
     private final Thread reader;
 
-    private ChildJvm(Process process) {
+    private ChildJvm(Process process, Path log) {
         this.process = process;
+        this.log = log;
         this.reader = new Thread(this::read, "child " + process.pid() + " stdout");
         reader.setDaemon(true);
         reader.start();
@@ -50,7 +52,7 @@ final class ChildJvm {
         try {
             Files.createDirectories(log.getParent());
             return new ChildJvm(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start());
+                    .start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + command, e);
         }
@@ -65,7 +67,7 @@ final class ChildJvm {
         while (seen < count) {
             String line = next();
             assertThat(line).as("the child ended after %d of the %d lines %s it was to print before the kill; "
-                    + "its output: %s", seen, count, prefix, lines).isNotEqualTo(END);
+                    + "its log: %s; its output: %s", seen, count, prefix, log, lines).isNotEqualTo(END);
             if (line.startsWith(prefix)) seen++;
         }
         process.destroyForcibly();
@@ -80,7 +82,7 @@ final class ChildJvm {
     List<String> finish() throws InterruptedException {
         drain();
         assertThat(process.waitFor(HANG.toSeconds(), TimeUnit.SECONDS)).as("the child finished in time").isTrue();
-        assertThat(process.exitValue()).as("the child's exit code; its output: %s", lines).isZero();
+        assertThat(process.exitValue()).as("the child's exit code; its log: %s; its output: %s", log, lines).isZero();
         assertThat(lines).as("the child finished its work").contains(CrashChild.DONE);
         return List.copyOf(lines);
     }
@@ -96,7 +98,8 @@ final class ChildJvm {
         String line = queue.poll(HANG.toSeconds(), TimeUnit.SECONDS);
         if (line == null) {
             process.destroyForcibly();
-            throw new AssertionError("the child printed nothing for " + HANG + "; its output: " + lines);
+            throw new AssertionError("the child printed nothing for " + HANG + "; its log: " + log + "; its output: "
+                    + lines);
         }
         if (!line.equals(END)) lines.add(line);
         return line;
