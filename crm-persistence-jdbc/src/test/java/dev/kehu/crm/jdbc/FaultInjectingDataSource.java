@@ -93,21 +93,22 @@ final class FaultInjectingDataSource implements DataSource {
     /** From now on counts statements and commits from zero, and fails the {@code k}-th with {@code fault}. */
     synchronized void arm(Fault fault, int k) {
         if (k < 1) throw new IllegalArgumentException("k counts from 1, got " + k);
-        statements.set(0);
-        commits.set(0);
-        dropped.set(0);
-        injected = null;
+        restartCounts();
         this.at = k;
         this.fault = requireNonNull(fault, "fault");
     }
 
     /** From now on counts statements and commits from zero, failing nothing. */
     synchronized void countOnly() {
+        restartCounts();
+        fault = null;
+    }
+
+    private void restartCounts() {
         statements.set(0);
         commits.set(0);
         dropped.set(0);
         injected = null;
-        fault = null;
     }
 
     /**
