@@ -10,12 +10,12 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import org.h2.jdbcx.JdbcDataSource;
 
@@ -57,7 +57,11 @@ final class DatasetCache {
         Path done = file();
         Path counts = done.resolveSibling(done.getFileName() + ".properties");
         try {
-            if (Files.exists(sibling(done, SUFFIX)) && Files.exists(counts)) return read(counts);
+            if (Files.exists(sibling(done, SUFFIX)) && Files.exists(counts)) {
+                // Kehu's schema may have grown since the file was made: opening a store on it migrates it.
+                JdbcCrmStore.create(h2(done)).close();
+                return read(counts);
+            }
             Files.createDirectories(dir);
             Path partial = done.resolveSibling(done.getFileName() + "-partial");
             Files.deleteIfExists(sibling(partial, SUFFIX));
@@ -99,8 +103,9 @@ final class DatasetCache {
             to.setAutoCommit(false);
             for (String table : TABLES) rows += copy(table, from, to);
         } catch (SQLException e) {
+            String message = String.valueOf(e.getMessage());
             throw new IllegalStateException("could not copy the dataset into " + target.kind().label() + ": "
-                    + e.getMessage(), e);
+                    + (message.length() > 300 ? message.substring(0, 300) + "…" : message), e);
         }
         out.printf("dataset copied to %s in %.1f s: %,d rows%n", target.kind().label(),
                 (System.nanoTime() - start) / 1e9, rows);
@@ -111,10 +116,8 @@ final class DatasetCache {
         from.setAutoCommit(false); // H2 streams a result only inside a transaction
         try (Statement read = from.createStatement()) {
             read.setFetchSize(BATCH);
-            try (ResultSet row = read.executeQuery("SELECT * FROM " + table)) {
-                ResultSetMetaData meta = row.getMetaData();
-                List<String> columns = new ArrayList<>();
-                for (int c = 1; c <= meta.getColumnCount(); c++) columns.add(meta.getColumnName(c).toLowerCase(java.util.Locale.ROOT));
+            List<String> columns = writableColumns(from, table);
+            try (ResultSet row = read.executeQuery("SELECT " + String.join(", ", columns) + " FROM " + table)) {
                 String insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                         + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
                 try (PreparedStatement write = to.prepareStatement(insert)) {
@@ -136,11 +139,25 @@ final class DatasetCache {
         return rows;
     }
 
+    /** The table's columns but those the database computes (generated columns take no value on insert). */
+    private static List<String> writableColumns(Connection connection, String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (ResultSet c = connection.getMetaData().getColumns(null, null, table.toUpperCase(Locale.ROOT), null)) {
+            while (c.next()) {
+                if (!"YES".equals(c.getString("IS_GENERATEDCOLUMN"))) {
+                    columns.add(c.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        if (columns.isEmpty()) throw new IllegalStateException("the dataset has no table " + table);
+        return columns;
+    }
+
     /** A table the dataset fills but the copy does not name would be lost silently: refuse instead. */
     private static void requireOnlyDatasetTables(Connection from) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (ResultSet t = from.getMetaData().getTables(null, null, "KEHU_%", new String[] {"TABLE"})) {
-            while (t.next()) tables.add(t.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT));
+            while (t.next()) tables.add(t.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
         }
         for (String table : tables) {
             if (TABLES.contains(table)) continue;

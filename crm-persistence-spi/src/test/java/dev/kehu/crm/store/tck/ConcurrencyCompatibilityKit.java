@@ -437,7 +437,9 @@ public abstract class ConcurrencyCompatibilityKit {
         boolean conflictsCertain = contest.versioned() || roundsMet >= 0;
         if (retrying) {
             assertThat(applied).as("changes applied with retries (%s)", perThread).hasSize(outcomes.size());
-            if (conflictsCertain) {
+            // A retried attempt reads the record afresh, so only writes made to meet in the store are sure to
+            // conflict: on a store that runs one transaction at a time, the threads may simply take turns.
+            if (roundsMet >= 0) {
                 assertThat(outcomes).as("conflicts retried (%s)", perThread).anyMatch(o -> o.attempts() > 1);
             }
         } else if (conflictsCertain) {
