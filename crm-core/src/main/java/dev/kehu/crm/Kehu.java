@@ -333,7 +333,10 @@ public final class Kehu implements AutoCloseable {
         /** Where notifications go (an assignment tells the new owner); to the log by default. */
         public Builder notifications(Notifications value) { notifications = requireNonNull(value); return this; }
 
-        /** Where domain events go after their change commits; nowhere by default (they stay readable). */
+        /**
+         * Where domain events go after their change commits; nowhere by default: they are written to the outbox
+         * already delivered, so they cost no delivery, and stay readable there.
+         */
         public Builder domainEvents(DomainEvents value) { domainEvents = requireNonNull(value); return this; }
 
         /** How failed deliveries are retried; {@link RetryPolicy#standard()} by default. */

@@ -147,7 +147,8 @@ public final class CustomerService {
             for (Customer child : customers.childrenOf(actor.tenant(), duplicateId)) {
                 // A child that is an ancestor of the survivor keeps the duplicate's old parent instead.
                 if (child.id().equals(survivorId)) continue;
-                CustomerId newParent = input.createsCycle(actor, child.id(), survivorId) ? duplicate.parent() : survivorId;
+                CustomerId newParent = input.createsCycle(actor, child.id(), survivorId) ? duplicate.parent()
+                        : survivorId;
                 Customer moved = customers.save(child.toBuilder().parent(newParent).updatedAt(now).build());
                 context.audit(actor, Customer.RECORD_TYPE, child.id().value(), "customer.update", child, moved);
             }

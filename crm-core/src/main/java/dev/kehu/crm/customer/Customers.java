@@ -71,7 +71,8 @@ public interface Customers {
     /** For {@link #insertAll}: refuses a customer that is not new. */
     static void requireNew(Customer customer) {
         if (customer.version() != 0) {
-            throw new IllegalArgumentException("customer " + customer.id() + " is not new: version " + customer.version());
+            throw new IllegalArgumentException("customer " + customer.id() + " is not new: version "
+                    + customer.version());
         }
     }
 

@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -126,7 +127,7 @@ public final class ImportService {
         }
     }
 
-    /** Checks the rows {@code from} to {@code to}, skips the duplicates and writes the rest, in the caller's transaction. */
+    /** Checks rows {@code from} to {@code to}, skips the duplicates and writes the rest, in the current transaction. */
     private List<RowOutcome> write(Actor actor, List<CustomerImportRow> rows, int from, int to) {
         RowOutcome[] outcomes = new RowOutcome[to - from];
         List<Checked> valid = new ArrayList<>();
@@ -135,7 +136,7 @@ public final class ImportService {
             if (row.violations().isEmpty()) valid.add(row);
             else outcomes[index - from] = RowOutcome.rejected(index, row.violations());
         }
-        Set<String> numbers = valid.stream().map(row -> row.customer().number()).filter(n -> n != null)
+        Set<String> numbers = valid.stream().map(row -> row.customer().number()).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         Map<String, CustomerId> holders = new HashMap<>(numbers.isEmpty() ? Map.of()
                 : customers.idsByNumber(actor.tenant(), numbers));
@@ -212,7 +213,8 @@ public final class ImportService {
         return new Checked(index, customer.orElse(null), contacts, violations);
     }
 
-    /** The violations of a part of the row, their paths inside it: {@code customer.phone}, {@code contacts[1].mobile}. */
+    /** The violations of a part of a row, their paths inside the row: {@code customer.phone}, {@code contacts[1].fax}.
+     */
     private static List<Violation> within(String part, InvalidInputException refused) {
         return refused.violations().stream().map(v -> new Violation(v.path().isEmpty() ? part : part + "." + v.path(),
                 v.message(), v.rejectedValue())).toList();

@@ -83,7 +83,8 @@ public final class OutboxRelay {
         Instant leaseEnds = now.plus(retry.lease());
         List<OutboxMessage> claimed;
         try {
-            claimed = transactions.inTransaction(() -> due.stream().map(m -> outbox.save(m.claimed(leaseEnds))).toList());
+            claimed = transactions.inTransaction(() ->
+                    due.stream().map(m -> outbox.save(m.claimed(leaseEnds))).toList());
         } catch (StaleRecordException taken) {
             return due.stream().map(this::attempt).reduce(DeliveryReport.NONE, DeliveryReport::plus);
         }

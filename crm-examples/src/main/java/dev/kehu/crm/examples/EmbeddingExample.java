@@ -11,10 +11,13 @@ import dev.kehu.crm.customer.Customer;
 import dev.kehu.crm.customer.CustomerDetails;
 import dev.kehu.crm.customer.CustomerSort;
 import dev.kehu.crm.jdbc.JdbcCrmStore;
+import dev.kehu.crm.migration.CustomerImportRow;
+import dev.kehu.crm.migration.ImportReport;
 import dev.kehu.crm.security.Actor;
 import dev.kehu.crm.security.Role;
+import java.util.List;
 
-/** The embedding example of the README, verbatim between the tags; a test runs it and compares it with the README. */
+/** The examples of the README, verbatim between the tags; a test runs them and compares them with the README. */
 public final class EmbeddingExample {
     private EmbeddingExample() {
     }
@@ -39,5 +42,26 @@ public final class EmbeddingExample {
             return found.items().get(0).name() + " / " + caller.contacts().get(0).name();
         }
         // end::embedding[]
+    }
+
+    /** Runs the import example and returns each row's outcome, with the path of its first violation if refused. */
+    public static List<String> runImport(String jdbcUrl) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(jdbcUrl);
+        try (dataSource; CrmStore store = JdbcCrmStore.create(dataSource);
+             Kehu kehu = Kehu.builder().store(store).build()) {
+            Actor wangWei = Actor.of("wang.wei", "acme", Role.SALES_REPRESENTATIVE);
+            // tag::import[]
+            ImportReport report = kehu.imports().customers(wangWei, List.of(
+                    CustomerImportRow.of(CustomerDetails.company("上海新华贸易有限公司").number("KH-0001")
+                                    .phone("021-6000 1234").build(),
+                            new ContactDetails.Builder().name("张伟").mobile("139 1234 5678").primary(true).build()),
+                    CustomerImportRow.of(CustomerDetails.company("新华贸易").number("KH-0001").build()),
+                    CustomerImportRow.of(CustomerDetails.company("东方物流").phone("12345").build())));
+            // rows 0 CREATED, 1 DUPLICATE (its number is row 0's), 2 REJECTED (customer.phone)
+            // end::import[]
+            return report.rows().stream().map(row -> row.status() + row.violations().stream()
+                    .map(v -> " " + v.path()).findFirst().orElse("")).toList();
+        }
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EmbeddingExampleTest {
     @Test
@@ -15,8 +17,17 @@ class EmbeddingExampleTest {
     }
 
     @Test
-    @DisplayName("the README shows the embedding example exactly as it is compiled and run")
-    void readmeShowsTheTestedCode() throws IOException {
-        Readme.showsExample("EmbeddingExample", "embedding");
+    @DisplayName("the import example runs: the first row is created, the second skipped as its duplicate, the third "
+            + "refused for its phone number")
+    void importRuns() {
+        assertThat(EmbeddingExample.runImport("jdbc:h2:mem:import-example;DB_CLOSE_DELAY=-1"))
+                .containsExactly("CREATED", "DUPLICATE", "REJECTED customer.phone");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"embedding", "import"})
+    @DisplayName("the README shows each example exactly as it is compiled and run")
+    void readmeShowsTheTestedCode(String tag) throws IOException {
+        Readme.showsExample("EmbeddingExample", tag);
     }
 }

@@ -126,7 +126,8 @@ public final class JdbcOutbox implements Outbox {
         List<String> data = messages.stream().map(JdbcOutbox::checked).toList();
         transactions.withConnection(connection -> {
             try {
-                PLAIN_INSERT.batch(connection, dialect, IntStream.range(0, messages.size()).boxed().toList(), (s, i) -> {
+                List<Integer> indexes = IntStream.range(0, messages.size()).boxed().toList();
+                PLAIN_INSERT.batch(connection, dialect, indexes, (s, i) -> {
                     bindRow(s, messages.get(i), data.get(i));
                     s.bigint("version", 0);
                 });

@@ -56,6 +56,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -101,8 +102,8 @@ public abstract class ImportUseCasesCompatibilityKit {
      * so that they sort in the order they were made, as time-ordered ids do.
      */
     private Kehu kehu(Kehu.Builder builder) {
-        return builder.store(watched).clock(Clock.fixed(NOW, ZoneOffset.UTC)).idGenerator(() -> id(ids.incrementAndGet()))
-                .build();
+        return builder.store(watched).clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .idGenerator(() -> id(ids.incrementAndGet())).build();
     }
 
     private static String id(long n) {
@@ -110,8 +111,8 @@ public abstract class ImportUseCasesCompatibilityKit {
     }
 
     private static CustomerDetails company(String name, String number) {
-        return CustomerDetails.company(name).number(number).phone("021-6000 " + String.format("%04d", number.hashCode() & 0xfff))
-                .build();
+        String phone = String.format("021-6000 %04d", number.hashCode() & 0xfff);
+        return CustomerDetails.company(name).number(number).phone(phone).build();
     }
 
     private static ContactDetails contact(String name, boolean primary) {
@@ -135,7 +136,7 @@ public abstract class ImportUseCasesCompatibilityKit {
 
     /** The audit entries of the records of the type among every id ever made, whether written or rolled back. */
     private List<AuditEntry> auditOf(Actor actor, String recordType) {
-        List<String> made = IntStream.rangeClosed(1, (int) ids.get()).mapToObj(ImportUseCasesCompatibilityKit::id).toList();
+        List<String> made = LongStream.rangeClosed(1, ids.get()).mapToObj(ImportUseCasesCompatibilityKit::id).toList();
         return store.auditLog().forRecords(actor.tenant(), recordType, made);
     }
 
