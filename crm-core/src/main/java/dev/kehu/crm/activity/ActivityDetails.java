@@ -1,6 +1,7 @@
 package dev.kehu.crm.activity;
 
 import dev.kehu.crm.common.Identifiers;
+import dev.kehu.crm.common.validation.FourDigitYear;
 import dev.kehu.crm.common.validation.HasText;
 import dev.kehu.crm.common.validation.OneOf;
 import dev.kehu.crm.common.validation.PlainText;
@@ -24,8 +25,8 @@ public record ActivityDetails(
         @Pattern(regexp = Identifiers.PATTERN, message = "{dev.kehu.crm.Id.message}") String contact,
         @Pattern(regexp = Identifiers.PATTERN, message = "{dev.kehu.crm.Id.message}") String opportunity,
         @Pattern(regexp = Identifiers.PATTERN, message = "{dev.kehu.crm.Id.message}") String owner,
-        @NotNull Instant due,
-        Instant reminder,
+        @NotNull @FourDigitYear Instant due,
+        @FourDigitYear Instant reminder,
         @Size(max = 4000) @PlainText(multiline = true) String notes) {
 
     public ActivityDetails {

@@ -9,6 +9,7 @@ import dev.kehu.crm.customer.Customer;
 import dev.kehu.crm.customer.CustomerId;
 import dev.kehu.crm.customer.CustomerMergeParticipant;
 import dev.kehu.crm.customer.Customers;
+import dev.kehu.crm.internal.Input;
 import dev.kehu.crm.internal.InputValidator.Problems;
 import dev.kehu.crm.internal.RecordKeeper;
 import dev.kehu.crm.internal.ServiceContext;
@@ -80,6 +81,7 @@ public final class ActivityService implements CustomerMergeParticipant {
     }
 
     public Activity complete(Actor actor, ActivityId id, long expectedVersion, String outcome) {
+        context.checkInput(actor, "outcome", Input.NOTE, outcome);
         return change(actor, id, expectedVersion, "activity.complete", a -> a.complete(outcome, context.now()));
     }
 
@@ -88,6 +90,8 @@ public final class ActivityService implements CustomerMergeParticipant {
     }
 
     public Activity reschedule(Actor actor, ActivityId id, long expectedVersion, Instant due, Instant reminder) {
+        context.validator().check(actor.locale(), "due", Input.INSTANT, due)
+                .check("reminder", Input.INSTANT, reminder).throwIfAny();
         return change(actor, id, expectedVersion, "activity.reschedule", a -> a.reschedule(due, reminder, context.now()));
     }
 

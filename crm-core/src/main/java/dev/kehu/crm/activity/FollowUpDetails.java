@@ -1,6 +1,7 @@
 package dev.kehu.crm.activity;
 
 import dev.kehu.crm.common.Identifiers;
+import dev.kehu.crm.common.validation.FourDigitYear;
 import dev.kehu.crm.common.validation.HasText;
 import dev.kehu.crm.common.validation.PlainText;
 import dev.kehu.crm.internal.Text;
@@ -13,8 +14,8 @@ import java.time.Instant;
 public record FollowUpDetails(
         @HasText @Size(max = 200) @PlainText String what,
         @Pattern(regexp = Identifiers.PATTERN, message = "{dev.kehu.crm.Id.message}") String owner,
-        @NotNull Instant due,
-        Instant reminder) {
+        @NotNull @FourDigitYear Instant due,
+        @FourDigitYear Instant reminder) {
 
     public FollowUpDetails {
         owner = Text.blankToNull(owner);

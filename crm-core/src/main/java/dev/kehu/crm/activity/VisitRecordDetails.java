@@ -1,6 +1,7 @@
 package dev.kehu.crm.activity;
 
 import dev.kehu.crm.common.Identifiers;
+import dev.kehu.crm.common.validation.FourDigitYear;
 import dev.kehu.crm.common.validation.HasText;
 import dev.kehu.crm.common.validation.PlainText;
 import jakarta.validation.Valid;
@@ -19,7 +20,7 @@ import java.util.List;
 public record VisitRecordDetails(
         @NotNull @Pattern(regexp = Identifiers.PATTERN, message = "{dev.kehu.crm.Id.message}") String visit,
         @HasText @Size(max = 4000) @PlainText(multiline = true) String whatHappened,
-        @NotNull Instant visitedAt,
+        @NotNull @FourDigitYear Instant visitedAt,
         @Size(max = 50) List<@NotNull @Valid FollowUpDetails> followUps) {
 
     public VisitRecordDetails {

@@ -37,13 +37,17 @@ final class BirthdayRule implements CareRule<Contact> {
 
     @Override
     public List<Contact> page(TenantId tenant, LocalDate today, Contact after, int limit) {
-        return contacts.birthdaysIn(tenant, BirthdayWindow.ahead(today, daysAhead), after == null ? null : after.id(),
-                limit);
+        return contacts.birthdaysIn(tenant, window(today), after == null ? null : after.id(), limit);
+    }
+
+    /** From today to the days ahead, or to the last day kept. */
+    private BirthdayWindow window(LocalDate today) {
+        return new BirthdayWindow(today, Horizon.ahead(today, daysAhead));
     }
 
     @Override
     public List<ReminderCandidate> candidates(TenantId tenant, List<Contact> rows, LocalDate today) {
-        BirthdayWindow window = BirthdayWindow.ahead(today, daysAhead);
+        BirthdayWindow window = window(today);
         Map<CustomerId, Optional<UserId>> owners = new HashMap<>(); // contacts of one customer share its owner
         List<ReminderCandidate> found = new ArrayList<>();
         for (Contact contact : rows) {

@@ -10,6 +10,7 @@ import dev.kehu.crm.common.UserId;
 import dev.kehu.crm.contact.Contacts;
 import dev.kehu.crm.contract.Contracts;
 import dev.kehu.crm.customer.Customers;
+import dev.kehu.crm.internal.Input;
 import dev.kehu.crm.internal.ServiceContext;
 import dev.kehu.crm.notification.Notification;
 import dev.kehu.crm.opportunity.Opportunities;
@@ -79,6 +80,7 @@ public final class CareService {
     public CareReport run(Actor actor, LocalDate today) {
         requireNonNull(actor, "actor");
         requireNonNull(today, "today");
+        context.checkInput(actor, "today", Input.DAY, today);
         boolean allowed = actor.hasRole(Role.SALES_SUPERVISOR) || actor.hasRole(Role.ADMINISTRATOR);
         (allowed ? Decision.allow() : Decision.refuse(RUN_REFUSED, actor.user().value())).orThrow(actor.locale());
         context.authorize(actor, "care.run", Reminder.RECORD_TYPE, null);

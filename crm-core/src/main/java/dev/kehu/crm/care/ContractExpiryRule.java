@@ -31,7 +31,8 @@ final class ContractExpiryRule implements CareRule<Contract> {
     @Override
     public List<Contract> page(TenantId tenant, LocalDate today, Contract after, int limit) {
         int longest = noticeDays.get(noticeDays.size() - 1);
-        return contracts.expiring(tenant, today, today.plusDays(longest), after == null ? null : after.id(), limit);
+        return contracts.expiring(tenant, today, Horizon.ahead(today, longest), after == null ? null : after.id(),
+                limit);
     }
 
     @Override

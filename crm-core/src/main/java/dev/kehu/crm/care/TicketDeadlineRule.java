@@ -41,7 +41,7 @@ final class TicketDeadlineRule implements CareRule<Due> {
 
     @Override
     public List<Due> page(TenantId tenant, LocalDate today, Due after, int limit) {
-        return tickets.slaDue(tenant, today.plusDays(days + 1L).atStartOfDay(zone).toInstant(),
+        return tickets.slaDue(tenant, Horizon.startOfDayAhead(today, days + 1L, zone),
                 after == null ? null : after.position(), limit);
     }
 

@@ -48,7 +48,7 @@ public record ContactDetails(
         fax = Text.blankToNull(fax);
         mobile = Text.blankToNull(mobile);
         homePhone = Text.blankToNull(homePhone);
-        email = Text.blankToNull(email);
+        email = Text.stripToNull(email);
     }
 
     public static Builder of(CustomerId customer, String name) {

@@ -14,6 +14,8 @@ import dev.kehu.crm.customer.CustomerChecks;
 import dev.kehu.crm.customer.CustomerId;
 import dev.kehu.crm.customer.Customers;
 import dev.kehu.crm.customer.LifecycleStage;
+import dev.kehu.crm.internal.Input;
+import dev.kehu.crm.internal.InputValidator.Problems;
 import dev.kehu.crm.internal.Numbering;
 import dev.kehu.crm.internal.RecordKeeper;
 import dev.kehu.crm.internal.ServiceContext;
@@ -82,6 +84,7 @@ public final class ContractService {
     public Contract draft(Actor actor, CustomerId customer, String number, Currency currency) {
         requireNonNull(customer, "customer");
         requireNonNull(currency, "currency");
+        context.checkInput(actor, "currency", Input.CURRENCY, currency);
         return create(actor, () -> {
             activeCustomer(actor, customer);
             return Contract.draft(newId(), actor.tenant(), free(actor, number), customer, currency, actor.user(),
@@ -117,10 +120,34 @@ public final class ContractService {
         });
     }
 
-    /** Replaces the content of a draft still at {@code expectedVersion}. */
+    /**
+     * Replaces the content of a draft still at {@code expectedVersion}. Text, dates and amounts that break the input
+     * rules, and amounts in another currency than the contract's, are refused with an {@code InvalidInputException}
+     * naming each field ({@code terms}, {@code milestones[1].amount}…).
+     */
     public Contract edit(Actor actor, ContractId id, long expectedVersion, ContractContent content) {
         requireNonNull(content, "content");
-        return keeper.change(actor, id, expectedVersion, "contract.update", c -> c.edit(content, context.now()));
+        Problems problems = context.validator().check(actor.locale(), "ourParty", Input.LINE, content.ourParty())
+                .check("theirParty", Input.LINE, content.theirParty())
+                .check("startDate", Input.DAY, content.startDate()).check("endDate", Input.DAY, content.endDate())
+                .check("amount", Input.MONEY, content.amount()).check("terms", Input.DOCUMENT, content.terms());
+        for (int i = 0; i < content.milestones().size(); i++) {
+            PaymentMilestone milestone = content.milestones().get(i);
+            problems.check("milestones[" + i + "].dueOn", Input.DAY, milestone.dueOn())
+                    .check("milestones[" + i + "].amount", Input.MONEY, milestone.amount())
+                    .check("milestones[" + i + "].description", Input.LINE, milestone.description());
+        }
+        problems.throwIfAny();
+        return keeper.change(actor, id, expectedVersion, "contract.update", c -> {
+            Problems currencies = context.validator().problems(actor.locale());
+            sameCurrency(currencies, "amount", c.currency(), content.amount());
+            for (int i = 0; i < content.milestones().size(); i++) {
+                sameCurrency(currencies, "milestones[" + i + "].amount", c.currency(),
+                        content.milestones().get(i).amount());
+            }
+            currencies.throwIfAny();
+            return c.edit(content, context.now());
+        });
     }
 
     /** Submits a complete draft for approval; the approvers are told. */
@@ -131,6 +158,7 @@ public final class ContractService {
     /** Approves a submitted contract; only a sales supervisor may. Its owner is told. */
     public Contract approve(Actor actor, ContractId id, long expectedVersion, String note) {
         supervisorOnly(actor);
+        context.checkInput(actor, "note", Input.NOTE, note);
         return move(actor, id, expectedVersion, "contract.approve",
                 c -> c.approve(Text.blankToNull(note), actor.user(), context.now()));
     }
@@ -138,11 +166,13 @@ public final class ContractService {
     /** Rejects a submitted contract with the reason; only a sales supervisor may. Its owner is told. */
     public Contract reject(Actor actor, ContractId id, long expectedVersion, String reason) {
         supervisorOnly(actor);
+        context.checkInput(actor, "reason", Input.NOTE, reason);
         return move(actor, id, expectedVersion, "contract.reject", c -> c.reject(reason, actor.user(), context.now()));
     }
 
     /** Takes a rejected contract back to draft, to be reworked and submitted again. */
     public Contract rework(Actor actor, ContractId id, long expectedVersion, String note) {
+        context.checkInput(actor, "note", Input.NOTE, note);
         return move(actor, id, expectedVersion, "contract.rework",
                 c -> c.rework(Text.blankToNull(note), actor.user(), context.now()));
     }
@@ -150,6 +180,7 @@ public final class ContractService {
     /** Records that an approved contract was signed on {@code signedOn}: it goes into execution (合同执行). */
     public Contract sign(Actor actor, ContractId id, long expectedVersion, LocalDate signedOn) {
         requireNonNull(signedOn, "signedOn");
+        context.checkInput(actor, "signedOn", Input.DAY, signedOn);
         return move(actor, id, expectedVersion, "contract.sign",
                 c -> c.startExecution(signedOn, actor.user(), context.now()));
     }
@@ -159,18 +190,29 @@ public final class ContractService {
                                   Money paid) {
         requireNonNull(paidOn, "paidOn");
         requireNonNull(paid, "paid");
-        return keeper.change(actor, id, expectedVersion, "contract.payment",
-                c -> c.recordPayment(milestone, paidOn, paid, context.now()));
+        context.validator().check(actor.locale(), "paidOn", Input.DAY, paidOn).check("paid", Input.MONEY, paid)
+                .throwIfAny();
+        return keeper.change(actor, id, expectedVersion, "contract.payment", c -> {
+            Problems problems = context.validator().problems(actor.locale());
+            if (milestone < 0 || milestone >= c.milestones().size()) {
+                problems.add("milestone", "contract.milestone.unknown", milestone, milestone);
+            }
+            sameCurrency(problems, "paid", c.currency(), paid);
+            problems.throwIfAny();
+            return c.recordPayment(milestone, paidOn, paid, context.now());
+        });
     }
 
     /** Marks a contract in execution fulfilled. */
     public Contract complete(Actor actor, ContractId id, long expectedVersion, String note) {
+        context.checkInput(actor, "note", Input.NOTE, note);
         return move(actor, id, expectedVersion, "contract.complete",
                 c -> c.complete(Text.blankToNull(note), actor.user(), context.now()));
     }
 
     /** Ends a contract in execution before it was fulfilled, with the reason. */
     public Contract terminate(Actor actor, ContractId id, long expectedVersion, String reason) {
+        context.checkInput(actor, "reason", Input.NOTE, reason);
         return move(actor, id, expectedVersion, "contract.terminate",
                 c -> c.terminate(reason, actor.user(), context.now()));
     }
@@ -186,6 +228,8 @@ public final class ContractService {
     public Contract renew(Actor actor, ContractId id, long expectedVersion, String newNumber, LocalDate newStart,
                           LocalDate newEnd) {
         requireNonNull(id, "id");
+        context.validator().check(actor.locale(), "newStart", Input.DAY, newStart).check("newEnd", Input.DAY, newEnd)
+                .throwIfAny();
         return context.inTransaction(actor, () -> {
             Contract current = keeper.load(actor, id, expectedVersion, "contract.renew");
             Optional<Contract> renewal = contracts.renewalOf(actor.tenant(), id);
@@ -209,6 +253,7 @@ public final class ContractService {
      */
     public int expireDue(Actor actor, LocalDate today) {
         requireNonNull(today, "today");
+        context.checkInput(actor, "today", Input.DAY, today);
         context.authorize(actor, "contract.expire", Contract.RECORD_TYPE, null);
         int expired = 0;
         for (ContractStatus status : List.of(ContractStatus.IN_EXECUTION, ContractStatus.APPROVED)) {
@@ -328,6 +373,13 @@ public final class ContractService {
             context.audit(actor, Customer.RECORD_TYPE, id.value(), "customer.lifecycle", customer, moved);
         } else if (meet) {
             customers.save(customer);
+        }
+    }
+
+    /** Adds a violation at {@code path} unless {@code money} is absent or in {@code currency}. */
+    private static void sameCurrency(Problems problems, String path, Currency currency, Money money) {
+        if (money != null && !money.currency().equals(currency)) {
+            problems.add(path, "input.currency.other", money, currency.getCurrencyCode());
         }
     }
 

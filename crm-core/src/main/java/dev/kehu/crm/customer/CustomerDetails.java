@@ -71,8 +71,8 @@ public record CustomerDetails(
         address = Text.blankToNull(address);
         phone = Text.blankToNull(phone);
         fax = Text.blankToNull(fax);
-        email = Text.blankToNull(email);
-        website = Text.blankToNull(website);
+        email = Text.stripToNull(email);
+        website = Text.stripToNull(website);
         notes = Text.blankToNull(notes);
         tags = tags == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(tags));
     }

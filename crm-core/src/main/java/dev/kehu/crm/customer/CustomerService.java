@@ -14,6 +14,7 @@ import dev.kehu.crm.common.validation.PlainText;
 import dev.kehu.crm.internal.InputValidator.Problems;
 import dev.kehu.crm.common.Messages;
 import dev.kehu.crm.internal.ServiceContext;
+import dev.kehu.crm.internal.Text;
 import dev.kehu.crm.security.Actor;
 import dev.kehu.crm.common.validation.HasText;
 import jakarta.validation.constraints.Size;
@@ -185,8 +186,7 @@ public final class CustomerService {
      * anything else by name, pinyin initials or number ("bjhx" finds 北京华夏科技).
      */
     public Page<Customer> search(Actor actor, String text, PageRequest<CustomerSort> page) {
-        // Control characters cannot be part of any stored value, and some databases refuse them in a query.
-        String input = text == null ? "" : text.replaceAll("\\p{Cc}", "").strip();
+        String input = text == null ? "" : Text.searchable(text).strip();
         Optional<PhoneNumber> phone = input.matches("[+0-9()\\s.\\-/]{5,}") ? context.phone(input) : Optional.empty();
         CustomerQuery query;
         if (phone.isPresent()) {

@@ -1,12 +1,14 @@
 package dev.kehu.crm.internal;
 
 import dev.kehu.crm.common.BusinessRuleException;
+import dev.kehu.crm.common.validation.PlainTextValidator;
 import dev.kehu.crm.security.Actor;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The numbers people quote for contracts and orders: 1 to {@value #MAX_LENGTH} characters, unique per tenant. A
+ * The numbers people quote for contracts and orders: 1 to {@value #MAX_LENGTH} characters of plain text (see
+ * {@link PlainTextValidator}; surrounding blanks are dropped), unique per tenant. A
  * use case checks a new number before it writes anything, so a refusal leaves no trace (the store's unique key
  * still stops a concurrent taker).
  */
@@ -25,7 +27,7 @@ public final class Numbering {
      */
     public static String free(Actor actor, String prefix, String number, Function<String, Optional<?>> byNumber) {
         String value = Text.blankToNull(number);
-        if (value == null || value.strip().length() > MAX_LENGTH) {
+        if (value == null || value.strip().length() > MAX_LENGTH || !PlainTextValidator.isPlain(value, false)) {
             throw BusinessRuleException.of(prefix + ".number.invalid", actor.locale(), String.valueOf(number), MAX_LENGTH);
         }
         value = value.strip();

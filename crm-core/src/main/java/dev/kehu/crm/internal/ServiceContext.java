@@ -108,6 +108,14 @@ public record ServiceContext(Transactions transactions, AuditLog auditLog, Clock
         new InputValidator.Problems(locale).add(path, messageKey, rejectedValue, arguments).throwIfAny();
     }
 
+    /**
+     * Refuses {@code value}, a parameter of a use case, with an {@code InvalidInputException} at {@code path} unless
+     * it keeps the rules of {@code kind}.
+     */
+    public void checkInput(Actor actor, String path, Input kind, Object value) {
+        validator.check(actor.locale(), path, kind, value).throwIfAny();
+    }
+
     /** Parses a phone field; an unreadable number is added to {@code problems}. {@code null} for blank text. */
     public PhoneNumber phone(InputValidator.Problems problems, String path, String text) {
         if (Text.blankToNull(text) == null) return null;

@@ -13,11 +13,29 @@ public final class Text {
     }
 
     /**
-     * Blank in the sense of {@code @HasText}: absent, or only white space, the no-break and ideographic
-     * spaces included, so that no rule accepts as text what the input checks refuse.
+     * Blank in the sense of {@code @HasText}: absent, or nothing a reader can see: white space (the no-break and
+     * ideographic spaces included) and invisible format characters such as zero-width spaces and joiners or a
+     * byte-order mark. One rule for the input checks and the domain, so that none accepts what another refuses.
      */
-    public static boolean isBlank(String text) {
-        return text == null || text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
+    public static boolean isBlank(CharSequence text) {
+        return text == null || text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
+    }
+
+    /**
+     * {@code null} for absent or blank text, the text without surrounding white space otherwise: for addresses
+     * (e-mail, website), where a space a form or an import left around them never means anything.
+     */
+    public static String stripToNull(String text) {
+        return isBlank(text) ? null : text.strip();
+    }
+
+    /**
+     * What people typed into a search box, without what no stored value contains and some databases refuse in a
+     * query: control characters and broken surrogate pairs. {@code null} stays {@code null}.
+     */
+    public static String searchable(String text) {
+        return text == null ? null : text.replaceAll("\\p{Cc}|\\p{Cs}", "");
     }
 
     /** A value as audit text, {@code null} for none. */

@@ -2,8 +2,11 @@ package dev.kehu.crm.knowledge;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.kehu.crm.internal.Input;
+import dev.kehu.crm.internal.InputValidator.Problems;
 import dev.kehu.crm.internal.RecordKeeper;
 import dev.kehu.crm.internal.ServiceContext;
+import dev.kehu.crm.internal.Text;
 import dev.kehu.crm.security.Actor;
 import dev.kehu.crm.support.ResolvingArticles;
 import dev.kehu.crm.support.ServiceTicket;
@@ -19,6 +22,9 @@ import java.util.Optional;
  * resolved when {@code Kehu.service().resolve} names one.
  */
 public final class KnowledgeService implements ResolvingArticles {
+    /** The most keywords an article has. */
+    public static final int MAX_KEYWORDS = 50;
+
     private final ServiceContext context;
     private final Articles articles;
     private final ServiceTickets tickets;
@@ -35,6 +41,7 @@ public final class KnowledgeService implements ResolvingArticles {
     /** A draft article, not offered to searches until published. */
     public Article write(Actor actor, String title, String body, List<String> keywords) {
         context.authorize(actor, "knowledge-article.create", Article.RECORD_TYPE, null);
+        checkText(actor, title, body, keywords);
         return context.inTransaction(actor, () -> {
             Article article = Article.write(new ArticleId(context.nextId()), actor.tenant(), title, body,
                     keywords == null ? List.of() : keywords, context.now());
@@ -44,6 +51,7 @@ public final class KnowledgeService implements ResolvingArticles {
 
     public Article edit(Actor actor, ArticleId id, long expectedVersion, String title, String body,
                         List<String> keywords) {
+        checkText(actor, title, body, keywords);
         return keeper.change(actor, id, expectedVersion, "knowledge-article.update",
                 a -> a.edit(title, body, keywords == null ? List.of() : keywords, context.now()));
     }
@@ -63,7 +71,20 @@ public final class KnowledgeService implements ResolvingArticles {
     /** The published articles matching what the agent typed, best first (see {@link ArticleSearch}). */
     public List<Article> search(Actor actor, String query, int limit) {
         context.authorize(actor, "knowledge-article.read", Article.RECORD_TYPE, null);
-        return articles.search(actor.tenant(), query, limit);
+        return articles.search(actor.tenant(), Text.searchable(query), limit);
+    }
+
+    /** An article's title, body and keywords by the rules of their kinds; at most {@value #MAX_KEYWORDS} keywords. */
+    private void checkText(Actor actor, String title, String body, List<String> keywords) {
+        Problems problems = context.validator().check(actor.locale(), "title", Input.LINE, title)
+                .check("body", Input.DOCUMENT, body);
+        if (keywords != null) {
+            if (keywords.size() > MAX_KEYWORDS) {
+                problems.add("keywords", "knowledge.keywords.too-many", keywords.size(), keywords.size(), MAX_KEYWORDS);
+            }
+            for (int i = 0; i < keywords.size(); i++) problems.check("keywords[" + i + "]", Input.LINE, keywords.get(i));
+        }
+        problems.throwIfAny();
     }
 
     /** The tickets the article resolved, newest first. */
@@ -77,6 +98,7 @@ public final class KnowledgeService implements ResolvingArticles {
     @Override
     public void link(Actor actor, String article, TicketId ticket) {
         requireNonNull(article, "article");
+        context.checkInput(actor, "article", Input.ID, article);
         ArticleId id = new ArticleId(article);
         context.inTransaction(actor, () -> {
             if (tickets.find(actor.tenant(), ticket).isEmpty()) {

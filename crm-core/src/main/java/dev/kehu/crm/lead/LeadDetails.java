@@ -2,6 +2,7 @@ package dev.kehu.crm.lead;
 
 import dev.kehu.crm.common.validation.HasText;
 import dev.kehu.crm.common.validation.PlainText;
+import dev.kehu.crm.internal.Text;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Size;
 
@@ -19,4 +20,9 @@ public record LeadDetails(
         @Size(max = 40) String phone,
         @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") @PlainText String email,
         @Size(max = 4000) @PlainText(multiline = true) String notes) {
+
+    public LeadDetails {
+        // As for customers and contacts: a space around an address is not part of it.
+        email = Text.stripToNull(email);
+    }
 }

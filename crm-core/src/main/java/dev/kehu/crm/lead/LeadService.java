@@ -15,6 +15,7 @@ import dev.kehu.crm.contact.Contact;
 import dev.kehu.crm.contact.ContactService;
 import dev.kehu.crm.customer.Customer;
 import dev.kehu.crm.customer.CustomerService;
+import dev.kehu.crm.internal.Input;
 import dev.kehu.crm.internal.InputValidator.Problems;
 import dev.kehu.crm.internal.RecordKeeper;
 import dev.kehu.crm.internal.ServiceContext;
@@ -78,6 +79,7 @@ public final class LeadService {
 
     /** Records that the lead is being nurtured (培育), with a note of what was done. */
     public Lead nurture(Actor actor, LeadId id, String note) {
+        context.checkInput(actor, "note", Input.NOTE, note);
         return change(actor, id, "lead.nurture", lead -> lead.nurture(Text.blankToNull(note), context.now()));
     }
 
@@ -86,6 +88,7 @@ public final class LeadService {
     }
 
     public Lead discard(Actor actor, LeadId id, String reason) {
+        context.checkInput(actor, "reason", Input.NOTE, reason);
         return change(actor, id, "lead.discard", lead -> lead.discard(Text.blankToNull(reason), context.now()));
     }
 

@@ -2,11 +2,12 @@ package dev.kehu.crm.opportunity;
 
 import dev.kehu.crm.common.Identifiers;
 import dev.kehu.crm.common.validation.CurrencyCode;
+import dev.kehu.crm.common.validation.DecimalDigits;
+import dev.kehu.crm.common.validation.FourDigitYear;
 import dev.kehu.crm.common.validation.HasText;
 import dev.kehu.crm.common.validation.PlainText;
 import dev.kehu.crm.customer.CustomerId;
 import dev.kehu.crm.internal.Text;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -27,12 +28,12 @@ public record OpportunityDetails(
         @NotNull @Pattern(regexp = Identifiers.PATTERN, message = "{dev.kehu.crm.Id.message}") String customer,
         @HasText @Size(max = 200) @PlainText String subject,
         @Pattern(regexp = Identifiers.PATTERN, message = "{dev.kehu.crm.Id.message}") String pipeline,
-        LocalDate discoveredOn,
+        @FourDigitYear LocalDate discoveredOn,
         @Size(max = 64) String source,
         @Size(max = 200) @PlainText String informant,
         @Size(max = 4000) @PlainText(multiline = true) String customerNeeds,
-        LocalDate expectedSigningDate,
-        @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal expectedAmount,
+        @FourDigitYear LocalDate expectedSigningDate,
+        @PositiveOrZero @DecimalDigits(integer = 15, fraction = 4) BigDecimal expectedAmount,
         @CurrencyCode String currency) {
 
     public OpportunityDetails {

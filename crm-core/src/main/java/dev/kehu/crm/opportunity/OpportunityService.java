@@ -11,6 +11,7 @@ import dev.kehu.crm.customer.Customer;
 import dev.kehu.crm.customer.CustomerChecks;
 import dev.kehu.crm.customer.CustomerMergeParticipant;
 import dev.kehu.crm.customer.Customers;
+import dev.kehu.crm.internal.Input;
 import dev.kehu.crm.internal.InputValidator.Problems;
 import dev.kehu.crm.internal.RecordKeeper;
 import dev.kehu.crm.internal.ServiceContext;
@@ -91,6 +92,7 @@ public final class OpportunityService implements CustomerMergeParticipant {
      */
     public Opportunity moveTo(Actor actor, OpportunityId id, long expectedVersion, String stage, Integer probability,
                               String note) {
+        context.checkInput(actor, "note", Input.NOTE, note);
         return change(actor, id, expectedVersion, "opportunity.move", o -> {
             Pipeline pipeline = pipelines.of(o.pipeline());
             return o.moveTo(pipeline, stage, probability(actor, probability), Text.blankToNull(note),
@@ -117,6 +119,8 @@ public final class OpportunityService implements CustomerMergeParticipant {
      * @return one outcome per id, in the order given
      */
     public List<MoveOutcome> moveAll(Actor actor, List<OpportunityId> ids, String stage, String note) {
+        // The same note for every move: refused once, before any of them.
+        context.checkInput(actor, "note", Input.NOTE, note);
         List<MoveOutcome> outcomes = new ArrayList<>();
         for (OpportunityId id : List.copyOf(ids)) {
             try {
@@ -131,24 +135,29 @@ public final class OpportunityService implements CustomerMergeParticipant {
 
     /** Sets the probability within the range of its current stage (O2: 0–100 in steps of 10). */
     public Opportunity estimate(Actor actor, OpportunityId id, long expectedVersion, int probability, String note) {
+        context.checkInput(actor, "note", Input.NOTE, note);
         return change(actor, id, expectedVersion, "opportunity.estimate", o -> o.estimate(pipelines.of(o.pipeline()),
                 probability(actor, probability), Text.blankToNull(note), actor.user(), context.now()));
     }
 
     /** Closes it as won (开发成功, O8), probability 100 %. */
     public Opportunity win(Actor actor, OpportunityId id, long expectedVersion, String note) {
+        context.checkInput(actor, "note", Input.NOTE, note);
         return change(actor, id, expectedVersion, "opportunity.close",
                 o -> o.win(Text.blankToNull(note), actor.user(), context.now()));
     }
 
     /** Closes it as lost (开发失败, O8), probability 0 %, with the reason and, if known, the competitor who won. */
     public Opportunity lose(Actor actor, OpportunityId id, long expectedVersion, String reason, String competitor) {
+        context.validator().check(actor.locale(), "reason", Input.NOTE, reason)
+                .check("competitor", Input.LINE, competitor).throwIfAny();
         return change(actor, id, expectedVersion, "opportunity.close", o -> o.lose(Text.blankToNull(reason),
                 Text.blankToNull(competitor), actor.user(), context.now()));
     }
 
     /** Opens a closed opportunity again; only a sales supervisor may, with a note. */
     public Opportunity reopen(Actor actor, OpportunityId id, long expectedVersion, String note) {
+        context.checkInput(actor, "note", Input.NOTE, note);
         return change(actor, id, expectedVersion, "opportunity.reopen", o -> o.reopen(pipelines.of(o.pipeline()),
                 actor.hasRole(Role.SALES_SUPERVISOR), Text.blankToNull(note), actor.user(), context.now()));
     }

@@ -2,6 +2,7 @@ package dev.kehu.crm.order;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Collection;
@@ -99,8 +100,14 @@ public final class DormancyRule {
         requireNonNull(threshold, "threshold");
         // A period such as "1 month − 40 days" has no sign of its own; compare its effect on a fixed day.
         LocalDate day = LocalDate.of(2000, 1, 1);
-        if (!day.plus(threshold).isAfter(day) || threshold.isNegative()) {
-            throw new IllegalArgumentException("the dormancy period must be positive, got " + threshold);
+        try {
+            if (!day.plus(threshold).isAfter(day) || threshold.isNegative()) {
+                throw new IllegalArgumentException("the dormancy period must be positive, got " + threshold);
+            }
+        } catch (DateTimeException beyondCalendar) {
+            // A period of millions of years leads past any date: no customer could ever be dormant.
+            throw new IllegalArgumentException("the dormancy period is beyond any calendar, got " + threshold,
+                    beyondCalendar);
         }
         return threshold;
     }

@@ -9,15 +9,19 @@ import dev.kehu.crm.common.RecordNotFoundException;
 import dev.kehu.crm.customer.CustomerChecks;
 import dev.kehu.crm.customer.CustomerId;
 import dev.kehu.crm.customer.Customers;
+import dev.kehu.crm.internal.Input;
+import dev.kehu.crm.internal.InputValidator.Problems;
 import dev.kehu.crm.internal.Numbering;
 import dev.kehu.crm.internal.RecordKeeper;
 import dev.kehu.crm.internal.ServiceContext;
 import dev.kehu.crm.quote.Quote;
 import dev.kehu.crm.quote.QuoteId;
 import dev.kehu.crm.quote.QuoteLine;
+import dev.kehu.crm.quote.QuoteLineDetails;
 import dev.kehu.crm.quote.Quotes;
 import dev.kehu.crm.quote.SalesOrderDraft;
 import dev.kehu.crm.security.Actor;
+import jakarta.validation.Valid;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -53,6 +57,7 @@ public final class SalesOrderService {
      */
     public SalesOrder placeFromQuote(Actor actor, QuoteId quote, String number, LocalDate orderDate) {
         requireNonNull(quote, "quote");
+        context.checkInput(actor, "orderDate", Input.DAY, orderDate);
         context.authorize(actor, "sales-order.create", SalesOrder.RECORD_TYPE, null);
         return context.inTransaction(actor, () -> {
             Quote accepted = quotes.find(actor.tenant(), quote).orElseThrow(() -> new RecordNotFoundException(
@@ -68,13 +73,24 @@ public final class SalesOrderService {
 
     /**
      * Places an order entered directly for an active customer: {@code lines} (at least one, {@code order.lines.empty})
-     * in {@code currency}, on {@code orderDate} (today when {@code null}).
+     * in {@code currency}, on {@code orderDate} (today when {@code null}). The lines obey the rules of a quote's lines
+     * ({@link QuoteLineDetails}); a line priced in another currency is refused ({@code lines[i].unitPrice}).
      */
     public SalesOrder place(Actor actor, CustomerId customer, String number, LocalDate orderDate, Currency currency,
                             List<QuoteLine> lines) {
         requireNonNull(customer, "customer");
         requireNonNull(currency, "currency");
         requireNonNull(lines, "lines");
+        Problems problems = context.validator().check(new Lines(lines.stream().map(l -> new QuoteLineDetails(
+                l.product(), l.quantity(), l.unitPrice().amount(), l.discountPercent())).toList()), actor.locale())
+                .check("orderDate", Input.DAY, orderDate).check("currency", Input.CURRENCY, currency);
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).unitPrice().currency().equals(currency)) {
+                problems.add("lines[" + i + "].unitPrice", "input.currency.other", lines.get(i).unitPrice(),
+                        currency.getCurrencyCode());
+            }
+        }
+        problems.throwIfAny();
         context.authorize(actor, "sales-order.create", SalesOrder.RECORD_TYPE, null);
         return context.inTransaction(actor, () -> {
             if (lines.isEmpty()) throw BusinessRuleException.of("order.lines.empty", actor.locale());
@@ -132,6 +148,10 @@ public final class SalesOrderService {
     /** {@link #dormant(Actor, LocalDate, Period, CustomerId, int)} after the documents' six months. */
     public List<CustomerPurchase> dormant(Actor actor, LocalDate today, CustomerId after, int limit) {
         return dormant(actor, today, DormancyRule.DEFAULT_THRESHOLD, after, limit);
+    }
+
+    /** The lines of an order entered directly, checked as a quote's lines are. */
+    record Lines(@Valid List<QuoteLineDetails> lines) {
     }
 
     private String free(Actor actor, String number) {

@@ -2,6 +2,7 @@ package dev.kehu.crm.outbox;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.kehu.crm.common.Identifiers;
 import dev.kehu.crm.common.Transactions;
 import dev.kehu.crm.security.AccessPolicy;
 import dev.kehu.crm.security.AccessDeniedException;
@@ -65,12 +66,16 @@ public final class OutboxService {
         return total;
     }
 
-    /** The tenant's messages matching {@code query}, oldest first: e.g. the events after the last one relayed. */
+    /**
+     * The tenant's messages matching {@code query}, oldest first: e.g. the events after the last one relayed. Like an
+     * unknown id, an {@code after} that cannot be an id names no message: the answer is empty.
+     */
     public List<OutboxMessage> list(Actor actor, OutboxQuery query) {
         requireNonNull(query, "query");
         if (!accessPolicy.permits(actor, "outbox.read", "outbox", null)) {
             throw new AccessDeniedException("outbox.read", "you may not read the outbox");
         }
+        if (query.after() != null && !query.after().matches(Identifiers.PATTERN)) return List.of();
         return transactions.inTransaction(() -> outbox.list(actor.tenant(), query));
     }
 }

@@ -1,5 +1,6 @@
 package dev.kehu.crm.plan;
 
+import dev.kehu.crm.common.validation.FourDigitYear;
 import dev.kehu.crm.common.validation.HasText;
 import dev.kehu.crm.common.validation.PlainText;
 import jakarta.validation.constraints.NotNull;
@@ -11,5 +12,5 @@ import java.time.LocalDate;
 public record PlanResultDetails(
         @Positive int step,
         @HasText @Size(max = 4000) @PlainText(multiline = true) String result,
-        @NotNull LocalDate doneOn) {
+        @NotNull @FourDigitYear LocalDate doneOn) {
 }

@@ -1,5 +1,6 @@
 package dev.kehu.crm.plan;
 
+import dev.kehu.crm.common.validation.FourDigitYear;
 import dev.kehu.crm.common.validation.HasText;
 import dev.kehu.crm.common.validation.PlainText;
 import dev.kehu.crm.internal.Text;
@@ -15,7 +16,7 @@ import java.time.LocalTime;
  */
 public record PlanStepDetails(
         @HasText @Size(max = 200) @PlainText String what,
-        @NotNull LocalDate plannedDate,
+        @NotNull @FourDigitYear LocalDate plannedDate,
         LocalTime plannedTime,
         @Size(max = 4000) @PlainText(multiline = true) String notes) {
 

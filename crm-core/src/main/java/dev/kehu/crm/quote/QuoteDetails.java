@@ -2,6 +2,7 @@ package dev.kehu.crm.quote;
 
 import dev.kehu.crm.common.Identifiers;
 import dev.kehu.crm.common.validation.CurrencyCode;
+import dev.kehu.crm.common.validation.FourDigitYear;
 import dev.kehu.crm.common.validation.PlainText;
 import dev.kehu.crm.customer.CustomerId;
 import dev.kehu.crm.internal.Text;
@@ -26,7 +27,7 @@ import java.util.List;
 public record QuoteDetails(
         @NotNull @Pattern(regexp = Identifiers.PATTERN, message = "{dev.kehu.crm.Id.message}") String customer,
         @Pattern(regexp = Identifiers.PATTERN, message = "{dev.kehu.crm.Id.message}") String opportunity,
-        @NotNull LocalDate date,
+        @NotNull @FourDigitYear LocalDate date,
         @NotNull @CurrencyCode String currency,
         @Size(max = 4000) @PlainText(multiline = true) String notes,
         @Size(max = 500) List<@NotNull @Valid QuoteLineDetails> lines) {

@@ -1,9 +1,9 @@
 package dev.kehu.crm.quote;
 
+import dev.kehu.crm.common.validation.DecimalDigits;
 import dev.kehu.crm.common.validation.HasText;
 import dev.kehu.crm.common.validation.PlainText;
 import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -19,7 +19,7 @@ import java.math.BigDecimal;
  */
 public record QuoteLineDetails(
         @HasText @Size(max = 200) @PlainText String product,
-        @NotNull @Positive @Digits(integer = 15, fraction = 4) BigDecimal quantity,
-        @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal unitPrice,
-        @PositiveOrZero @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal discountPercent) {
+        @NotNull @Positive @DecimalDigits(integer = 15, fraction = 4) BigDecimal quantity,
+        @NotNull @PositiveOrZero @DecimalDigits(integer = 15, fraction = 4) BigDecimal unitPrice,
+        @PositiveOrZero @DecimalMax("100") @DecimalDigits(integer = 3, fraction = 2) BigDecimal discountPercent) {
 }

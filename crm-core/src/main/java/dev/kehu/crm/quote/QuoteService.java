@@ -18,7 +18,6 @@ import dev.kehu.crm.opportunity.Opportunities;
 import dev.kehu.crm.opportunity.Opportunity;
 import dev.kehu.crm.opportunity.OpportunityId;
 import dev.kehu.crm.security.Actor;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -179,15 +178,16 @@ public final class QuoteService implements CustomerMergeParticipant {
         for (int i = 0; i < details.lines().size(); i++) {
             QuoteLineDetails line = details.lines().get(i);
             String path = "lines[" + i + "]";
-            if (currency == null || problems.hasUnder(path)) continue;
+            // The price's decimals are checked whenever the price itself is well-formed, so that one exception lists
+            // every problem of the line.
+            if (currency == null || line == null || problems.has(path + ".unitPrice")) continue;
             Optional<Money> price = Money.exactly(line.unitPrice(), currency);
             if (price.isEmpty()) {
                 problems.add(path + ".unitPrice", "quote.price.scale", line.unitPrice(), currency.getCurrencyCode(),
                         Money.minorUnits(currency));
-                continue;
+            } else if (!problems.hasUnder(path)) {
+                lines.add(new QuoteLine(line.product().strip(), line.quantity(), price.get(), line.discountPercent()));
             }
-            BigDecimal discount = line.discountPercent();
-            lines.add(new QuoteLine(line.product().strip(), line.quantity(), price.get(), discount));
         }
         problems.throwIfAny();
         return new Checked(customer.orElseThrow().id(), opportunity, currency, lines);

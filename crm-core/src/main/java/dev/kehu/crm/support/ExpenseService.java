@@ -6,6 +6,7 @@ import dev.kehu.crm.common.Decision;
 import dev.kehu.crm.common.Money;
 import dev.kehu.crm.customer.CustomerId;
 import dev.kehu.crm.customer.Customers;
+import dev.kehu.crm.internal.Input;
 import dev.kehu.crm.internal.RecordKeeper;
 import dev.kehu.crm.internal.ServiceContext;
 import dev.kehu.crm.notification.Notification;
@@ -49,6 +50,7 @@ public final class ExpenseService {
         requireNonNull(customer, "customer");
         requireNonNull(category, "category");
         context.authorize(actor, "expense.create", Expense.RECORD_TYPE, actor.user());
+        checkClaim(actor, amount, description, incurredOn);
         return context.inTransaction(actor, () -> {
             if (customers.find(actor.tenant(), customer).isEmpty()) {
                 context.rejectInput(actor.locale(), "customer", "customer.not-found", customer.value(), customer.value());
@@ -70,12 +72,14 @@ public final class ExpenseService {
 
     /** Rejected by a supervisor, with the reason; the claimant is notified. */
     public Expense reject(Actor actor, ExpenseId id, long expectedVersion, String reason) {
+        context.checkInput(actor, "reason", Input.NOTE, reason);
         return decide(actor, id, expectedVersion, e -> e.reject(actor.user(), reason, context.now()));
     }
 
     /** Corrected by the claimant and submitted again. */
     public Expense revise(Actor actor, ExpenseId id, long expectedVersion, ExpenseCategory category, Money amount,
                           String description, LocalDate incurredOn) {
+        checkClaim(actor, amount, description, incurredOn);
         return keeper.change(actor, id, expectedVersion, "expense.revise", e -> e.revise(category, amount,
                 description, incurredOn, actor.user(), today(), context.now()));
     }
@@ -105,6 +109,12 @@ public final class ExpenseService {
                     decided.id().value(), actor.user(), decided.updatedAt(), Map.of("subject", decided.amount().toString())));
             return decided;
         });
+    }
+
+    /** What a claimant enters: the amount, its description and the day, each by the input rules of its kind. */
+    private void checkClaim(Actor actor, Money amount, String description, LocalDate incurredOn) {
+        context.validator().check(actor.locale(), "amount", Input.MONEY, amount)
+                .check("description", Input.NOTE, description).check("incurredOn", Input.DAY, incurredOn).throwIfAny();
     }
 
     private LocalDate today() {

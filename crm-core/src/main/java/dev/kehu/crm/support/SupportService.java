@@ -12,6 +12,7 @@ import dev.kehu.crm.contact.Contact;
 import dev.kehu.crm.contact.Contacts;
 import dev.kehu.crm.customer.CustomerId;
 import dev.kehu.crm.customer.Customers;
+import dev.kehu.crm.internal.Input;
 import dev.kehu.crm.internal.RecordKeeper;
 import dev.kehu.crm.internal.ServiceContext;
 import dev.kehu.crm.notification.Notification;
@@ -78,6 +79,9 @@ public final class SupportService {
     public ServiceTicket open(Actor actor, TicketDetails details) {
         requireNonNull(details, "details");
         context.authorize(actor, "service-ticket.create", ServiceTicket.RECORD_TYPE, null);
+        context.validator().check(actor.locale(), "subject", Input.LINE, details.subject())
+                .check("description", Input.NOTE, details.description()).check("skill", Input.LINE, details.skill())
+                .check("number", Input.LINE, details.number()).throwIfAny();
         return context.inTransaction(actor, () -> {
             TenantId tenant = actor.tenant();
             if (customers.find(tenant, details.customer()).isEmpty()) {
@@ -199,18 +203,21 @@ public final class SupportService {
 
     /** An answer to the customer that keeps the status (a call back, an e-mail). */
     public ServiceTicket respond(Actor actor, TicketId id, long expectedVersion, String note) {
+        context.checkInput(actor, "note", Input.NOTE, note);
         return change(actor, id, expectedVersion, "service-ticket.respond",
                 t -> t.respond(note, actor.user(), context.now()));
     }
 
     /** Asks the customer something: the resolution clock pauses until they answer. */
     public ServiceTicket waitForCustomer(Actor actor, TicketId id, long expectedVersion, String question) {
+        context.checkInput(actor, "question", Input.NOTE, question);
         return change(actor, id, expectedVersion, "service-ticket.wait",
                 t -> t.askCustomer(question, actor.user(), context.now()));
     }
 
     /** The customer answered: back in progress, the resolution clock running again. */
     public ServiceTicket resume(Actor actor, TicketId id, long expectedVersion, String note) {
+        context.checkInput(actor, "note", Input.NOTE, note);
         return change(actor, id, expectedVersion, "service-ticket.resume",
                 t -> t.customerReplied(note, actor.user(), context.now()));
     }
@@ -220,6 +227,8 @@ public final class SupportService {
      * linked to the ticket in the same transaction.
      */
     public ServiceTicket resolve(Actor actor, TicketId id, long expectedVersion, String resolution, String article) {
+        context.validator().check(actor.locale(), "resolution", Input.NOTE, resolution)
+                .check("article", Input.ID, article).throwIfAny();
         return context.inTransaction(actor, () -> {
             ServiceTicket saved = change(actor, id, expectedVersion, "service-ticket.resolve",
                     t -> t.resolve(resolution, actor.user(), context.now()));
@@ -230,11 +239,13 @@ public final class SupportService {
 
     /** Closed after resolution; a complaint only once its corrective measures are done. */
     public ServiceTicket close(Actor actor, TicketId id, long expectedVersion, String note) {
+        context.checkInput(actor, "note", Input.NOTE, note);
         return change(actor, id, expectedVersion, "service-ticket.close", t -> t.close(note, actor.user(), context.now()));
     }
 
     /** Opened again, with the reason; the resolution clock carries on from where it stopped. */
     public ServiceTicket reopen(Actor actor, TicketId id, long expectedVersion, String reason) {
+        context.checkInput(actor, "reason", Input.NOTE, reason);
         return change(actor, id, expectedVersion, "service-ticket.reopen",
                 t -> t.reopen(reason, actor.user(), context.now()));
     }
@@ -242,6 +253,7 @@ public final class SupportService {
     /** A new priority, and with it the service-level targets of that priority. */
     public ServiceTicket reprioritise(Actor actor, TicketId id, long expectedVersion, TicketPriority priority,
                                       String note) {
+        context.checkInput(actor, "note", Input.NOTE, note);
         return change(actor, id, expectedVersion, "service-ticket.priority",
                 t -> t.reprioritise(priority, note, actor.user(), context.now()));
     }
@@ -249,18 +261,21 @@ public final class SupportService {
     /** A corrective measure of a complaint (S2), by {@code owner} before {@code due}. */
     public ServiceTicket addMeasure(Actor actor, TicketId id, long expectedVersion, String what, UserId owner,
                                     LocalDate due) {
+        context.validator().check(actor.locale(), "what", Input.NOTE, what).check("due", Input.DAY, due).throwIfAny();
         return change(actor, id, expectedVersion, "service-ticket.measure",
                 t -> t.addMeasure(what, owner, due, actor.user(), context.now()));
     }
 
     /** The follow-up of a corrective measure: done, and how it turned out. */
     public ServiceTicket completeMeasure(Actor actor, TicketId id, long expectedVersion, int number, String followUp) {
+        context.checkInput(actor, "followUp", Input.NOTE, followUp);
         return change(actor, id, expectedVersion, "service-ticket.measure",
                 t -> t.completeMeasure(number, followUp, actor.user(), context.now()));
     }
 
     /** The customer's satisfaction survey (S5), once, after resolution. */
     public ServiceTicket recordSurvey(Actor actor, TicketId id, long expectedVersion, int score, String comment) {
+        context.checkInput(actor, "comment", Input.NOTE, comment);
         return change(actor, id, expectedVersion, "service-ticket.survey",
                 t -> t.survey(score, comment, actor.user(), context.now()));
     }

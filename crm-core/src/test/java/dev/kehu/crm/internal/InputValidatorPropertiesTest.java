@@ -8,6 +8,11 @@ import dev.kehu.crm.common.Violation;
 import dev.kehu.crm.contact.ContactDetails;
 import dev.kehu.crm.customer.CustomerDetails;
 import dev.kehu.crm.customer.CustomerId;
+import dev.kehu.crm.opportunity.OpportunityDetails;
+import dev.kehu.crm.quote.QuoteLineDetails;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
@@ -238,6 +243,56 @@ class InputValidatorPropertiesTest {
     @Label("a name of no-break spaces is blank")
     void noBreakSpaces() {
         assertThat(paths(valid().name("\u00a0\u202f").build())).containsExactly("name");
+    }
+
+    @Example
+    @Label("a name of invisible characters only is blank; one with a line separator is not plain")
+    void invisibleNames() {
+        assertThat(paths(valid().name("\u200B\uFEFF\u200D").build())).containsExactly("name");
+        assertThat(paths(valid().name("华夏\u2028科技").notes("第一行\u2028第二行").build())).containsExactly("name");
+    }
+
+    @Example
+    @Label("an e-mail address and a website lose the blanks around them before they are checked")
+    void paddedAddresses() {
+        CustomerDetails details = valid().email(" Info@HuaXia.example.cn\t").website("\u3000www.huaxia.example.cn ").build();
+        assertThat(paths(details)).isEmpty();
+        assertThat(details.email()).isEqualTo("Info@HuaXia.example.cn");
+        assertThat(details.website()).isEqualTo("www.huaxia.example.cn");
+    }
+
+    @Example
+    @Label("numbers are checked by their value whatever their exponent, and trailing zeros do not count")
+    void exponents() {
+        QuoteLineDetails line = new QuoteLineDetails("服务器", new BigDecimal("1E+2147483647"), new BigDecimal("1E-2147483647"),
+                new BigDecimal("12.5000000000"));
+        assertThat(violations(line, Locale.ENGLISH)).extracting(Violation::path).containsExactlyInAnyOrder("quantity",
+                "unitPrice");
+        assertThat(violations(new QuoteLineDetails("服务器", new BigDecimal("1E+3"), new BigDecimal("12.5000000000"), null),
+                Locale.ENGLISH)).isEmpty();
+    }
+
+    @Example
+    @Label("days outside the years 1 to 9999 and currencies that are not money are refused")
+    void daysAndCurrencies() {
+        OpportunityDetails details = OpportunityDetails.of(new CustomerId("c1"), "ERP").discoveredOn(LocalDate.of(0, 12, 31))
+                .expectedSigningDate(LocalDate.of(10000, 1, 1)).expected(BigDecimal.ONE, "XXX").build();
+        assertThat(violations(details, Locale.ENGLISH)).extracting(Violation::path)
+                .containsExactlyInAnyOrder("discoveredOn", "expectedSigningDate", "currency");
+        OpportunityDetails edges = OpportunityDetails.of(new CustomerId("c1"), "ERP").discoveredOn(LocalDate.of(1, 1, 1))
+                .expectedSigningDate(LocalDate.of(9999, 12, 31)).expected(BigDecimal.ONE, "CLF").build();
+        assertThat(violations(edges, Locale.ENGLISH)).isEmpty();
+    }
+
+    @Example
+    @Label("a parameter is checked by the rules of its kind, with the violation at its name")
+    void parameters() {
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> VALIDATOR
+                .check(Locale.ENGLISH, "note", Input.NOTE, "第一行\n\u0000").check("day", Input.DAY, LocalDate.MAX)
+                .check("when", Input.INSTANT, Instant.MIN).check("title", Input.LINE, "a\tb").throwIfAny());
+        assertThat(e.violations()).extracting(Violation::path).containsExactly("note", "day", "when", "title");
+        VALIDATOR.check(Locale.ENGLISH, "note", Input.NOTE, "第一行\n\t第二行").check("title", Input.LINE, null)
+                .check("id", Input.ID, "c-1").throwIfAny();
     }
 
     @Example

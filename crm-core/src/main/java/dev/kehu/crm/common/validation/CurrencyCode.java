@@ -15,8 +15,9 @@ import java.lang.annotation.Target;
 
 /**
  * The text is an ISO 4217 currency code that {@link java.util.Currency} knows, in upper case ({@code CNY},
- * {@code USD}): three letters alone are not enough, since {@code Currency.getInstance("ABC")} would throw.
- * {@code null} is valid.
+ * {@code USD}): three letters alone are not enough, since {@code Currency.getInstance("ABC")} would throw. Codes
+ * without minor units are refused: they name precious metals, funds, test or "no currency" ({@code XAU}, {@code XDR},
+ * {@code XTS}, {@code XXX}), not money. {@code null} is valid.
  */
 @Documented
 @Constraint(validatedBy = CurrencyCodeValidator.class)

@@ -11,7 +11,10 @@ public final class CurrencyCodeValidator implements ConstraintValidator<Currency
 
     @Override
     public void initialize(CurrencyCode annotation) {
-        codes = Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode).collect(Collectors.toSet());
+        // Codes without minor units are not money a customer pays: precious metals, funds, test and "no currency"
+        // codes (XAU, XDR, XTS, XXX…).
+        codes = Currency.getAvailableCurrencies().stream().filter(c -> c.getDefaultFractionDigits() >= 0)
+                .map(Currency::getCurrencyCode).collect(Collectors.toSet());
     }
 
     @Override

@@ -14,8 +14,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * Not {@code null} and not only white space, Unicode white space included: Jakarta's {@code @NotBlank}
- * accepts a name made of ideographic spaces (U+3000), which Chinese input methods type, or of no-break spaces.
+ * Not {@code null} and not only white space, Unicode white space included, nor only invisible format characters
+ * (zero-width spaces and joiners, a byte-order mark): Jakarta's {@code @NotBlank} accepts a name made of
+ * ideographic spaces (U+3000), which Chinese input methods type, of no-break spaces or of a zero-width space.
  */
 @Documented
 @Constraint(validatedBy = HasTextValidator.class)

@@ -14,9 +14,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * Text a person could have typed: no control characters (tab and line breaks only where
- * {@link #multiline()}), no bidirectional overrides that make text display differently from what it is,
- * no broken surrogate pairs. {@code null} is valid.
+ * Text a person could have typed: no control characters, C0 and C1 (tab and line breaks only where
+ * {@link #multiline()}, the Unicode line and paragraph separators too), no bidirectional embeddings, overrides or
+ * isolates that make text display differently from what it is (the marks U+200E, U+200F and U+061C are allowed), no
+ * broken surrogate pairs, which no UTF-8 database can store. {@code null} is valid.
  */
 @Documented
 @Constraint(validatedBy = PlainTextValidator.class)

@@ -16,7 +16,8 @@ public final class PlainTextValidator implements ConstraintValidator<PlainText, 
         return text == null || isPlain(text, multiline);
     }
 
-    static boolean isPlain(CharSequence text, boolean multiline) {
+    /** Whether {@code text} is plain in the sense of {@link PlainText}, for checks that are not annotations. */
+    public static boolean isPlain(CharSequence text, boolean multiline) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c)) {
@@ -26,7 +27,7 @@ public final class PlainTextValidator implements ConstraintValidator<PlainText, 
                 return false;
             } else if (Character.isISOControl(c)) {
                 if (!(multiline && (c == '\n' || c == '\r' || c == '\t'))) return false;
-            } else if (isBidiControl(c)) {
+            } else if (isBidiControl(c) || (!multiline && (c == '\u2028' || c == '\u2029'))) {
                 return false;
             }
         }
