@@ -475,7 +475,8 @@ abstract class AtomicUseCasesContractTest {
 
     /**
      * Delivers what is due later than every retry and lease; then every message is delivered, and each of the call's
-     * was delivered at least once, only the one whose delivery the fault interrupted (sent, not yet marked) twice.
+     * was delivered at least once and at most twice: the messages a use case wrote are claimed together after its
+     * commit, so a fault between sending and marking them sends that claim's messages again once its lease ends.
      */
     private void deliverTheRest(Set<String> deliveries) {
         base.set(START.plus(LATER));
@@ -483,8 +484,7 @@ abstract class AtomicUseCasesContractTest {
         assertThat(undelivered()).as("messages left undelivered").isZero();
         Map<String, Long> times = delivered.stream().collect(groupingBy(identity(), counting()));
         assertThat(times.keySet()).as("what was delivered").isEqualTo(deliveries);
-        assertThat(List.copyOf(times.values())).as("how often each was delivered").allMatch(n -> n <= 2)
-                .filteredOn(n -> n == 2).hasSizeLessThanOrEqualTo(1);
+        assertThat(List.copyOf(times.values())).as("how often each was delivered").allMatch(n -> n <= 2);
     }
 
     private long undelivered() {

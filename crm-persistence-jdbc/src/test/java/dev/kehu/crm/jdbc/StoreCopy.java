@@ -21,6 +21,8 @@ final class StoreCopy {
     private final String overridingIdentity;
     /** The tables that had rows when saved. */
     private final Set<String> saved = new HashSet<>();
+    /** Each table's columns but those the database computes, which take no value on insert. */
+    private final java.util.Map<String, String> writable = new java.util.HashMap<>();
 
     StoreCopy(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -31,6 +33,7 @@ final class StoreCopy {
         try (Connection connection = dataSource.getConnection()) {
             Dialect dialect = Dialect.of(connection);
             overridingIdentity = dialect == Dialect.POSTGRESQL || dialect == Dialect.H2 ? " OVERRIDING SYSTEM VALUE" : "";
+            for (String table : TestDatabases.TABLES) writable.put(table, writableColumns(connection, table));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -58,10 +61,25 @@ final class StoreCopy {
         for (int i = TestDatabases.TABLES.size() - 1; i >= 0; i--) { // parents first
             String table = TestDatabases.TABLES.get(i);
             if (saved.contains(table)) {
-                sql.add("INSERT INTO " + table + overridingIdentity + " SELECT * FROM " + copyOf(table));
+                String columns = writable.get(table);
+                sql.add("INSERT INTO " + table + " (" + columns + ")" + overridingIdentity + " SELECT " + columns
+                        + " FROM " + copyOf(table));
             }
         }
         run(sql);
+    }
+
+    private static String writableColumns(Connection connection, String table) throws SQLException {
+        java.sql.DatabaseMetaData meta = connection.getMetaData();
+        String name = meta.storesUpperCaseIdentifiers() ? table.toUpperCase(java.util.Locale.ROOT) : table;
+        List<String> columns = new ArrayList<>();
+        try (java.sql.ResultSet c = meta.getColumns(connection.getCatalog(), connection.getSchema(), name, null)) {
+            while (c.next()) {
+                if (!"YES".equals(c.getString("IS_GENERATEDCOLUMN"))) columns.add(c.getString("COLUMN_NAME"));
+            }
+        }
+        if (columns.isEmpty()) throw new IllegalStateException("no columns found for " + table);
+        return String.join(", ", columns);
     }
 
     private static String copyOf(String table) {
