@@ -1,5 +1,6 @@
 package dev.kehu.crm.internal;
 
+import dev.kehu.crm.common.validation.HasTextValidator;
 import java.util.Locale;
 
 /** How the services tidy text input before it is stored. */
@@ -13,13 +14,11 @@ public final class Text {
     }
 
     /**
-     * Blank in the sense of {@code @HasText}: absent, or nothing a reader can see: white space (the no-break and
-     * ideographic spaces included) and invisible format characters such as zero-width spaces and joiners or a
-     * byte-order mark. One rule for the input checks and the domain, so that none accepts what another refuses.
+     * Blank in the sense of {@code @HasText}: absent, or nothing a reader can see (see
+     * {@link HasTextValidator#hasText}), so that no rule accepts as text what the input checks refuse.
      */
     public static boolean isBlank(CharSequence text) {
-        return text == null || text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Character.getType(c) == Character.FORMAT);
+        return !HasTextValidator.hasText(text);
     }
 
     /**
