@@ -152,8 +152,7 @@ final class FaultInjectingDataSource implements DataSource {
         handedOut.removeIf(link -> link.closed);
         Link link = new Link(real);
         handedOut.add(link);
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                link);
+        return (Connection) proxy(Connection.class, real, link);
     }
 
     /** Whether the fault is to fire at this statement or commit, the {@code count}-th; it fires only once. */
@@ -182,12 +181,6 @@ final class FaultInjectingDataSource implements DataSource {
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             switch (method.getName()) {
-                case "toString":
-                    return "connection with faults to " + real;
-                case "hashCode":
-                    return System.identityHashCode(proxy);
-                case "equals":
-                    return proxy == args[0];
                 case "close":
                     closed = true;
                     if (!dropped) real.close();
@@ -270,14 +263,8 @@ final class FaultInjectingDataSource implements DataSource {
 
         private Object statement(Class<?> type, Statement real, Object connection) {
             Class<?> api = type == CallableStatement.class || type == PreparedStatement.class ? type : Statement.class;
-            InvocationHandler handler = (proxy, method, args) -> {
+            return proxy(api, real, (proxy, method, args) -> {
                 switch (method.getName()) {
-                    case "toString":
-                        return "statement with faults: " + real;
-                    case "hashCode":
-                        return System.identityHashCode(proxy);
-                    case "equals":
-                        return proxy == args[0];
                     case "close":
                         if (!dropped) real.close();
                         return null;
@@ -288,9 +275,24 @@ final class FaultInjectingDataSource implements DataSource {
                         else checkNotDropped();
                         return call(real, method, args);
                 }
-            };
-            return Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, handler);
+            });
         }
+    }
+
+    /** A proxy of {@code api} for {@code real}, equal only to itself, that passes every other call to {@code calls}. */
+    private static Object proxy(Class<?> api, Object real, InvocationHandler calls) {
+        return Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, (proxy, method, args) -> {
+            switch (method.getName()) {
+                case "toString":
+                    return "with faults: " + real;
+                case "hashCode":
+                    return System.identityHashCode(proxy);
+                case "equals":
+                    return proxy == args[0];
+                default:
+                    return calls.invoke(proxy, method, args);
+            }
+        });
     }
 
     /** Calls {@code method} on {@code target}, throwing what it throws (not wrapped). */

@@ -6,12 +6,14 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -39,27 +41,23 @@ final class StoreContents {
         this.compared = compared;
     }
 
+    /** Counts the rows of every table in one query, then reads the tables that have any. */
     static StoreContents read(DataSource dataSource) {
         Map<String, List<String>> all = new LinkedHashMap<>();
         Map<String, List<String>> compared = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            Set<String> withRows = new HashSet<>();
+            try (ResultSet counts = statement.executeQuery(TestDatabases.TABLES.stream()
+                    .map(table -> "SELECT '" + table + "', COUNT(*) FROM " + table)
+                    .collect(Collectors.joining(" UNION ALL ")))) {
+                while (counts.next()) {
+                    if (counts.getLong(2) > 0) withRows.add(counts.getString(1));
+                }
+            }
             for (String table : TestDatabases.TABLES) {
                 List<String> allRows = new ArrayList<>();
                 List<String> comparedRows = new ArrayList<>();
-                try (ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
-                    ResultSetMetaData meta = rows.getMetaData();
-                    while (rows.next()) {
-                        Map<String, Object> row = new TreeMap<>();
-                        for (int i = 1; i <= meta.getColumnCount(); i++) {
-                            row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), rows.getObject(i));
-                        }
-                        allRows.add(row.toString());
-                        row.keySet().removeAll(NOT_COMPARED.getOrDefault(table, Set.of()));
-                        comparedRows.add(row.toString());
-                    }
-                }
-                allRows.sort(null);
-                comparedRows.sort(null);
+                if (withRows.contains(table)) read(statement, table, allRows, comparedRows);
                 all.put(table, allRows);
                 compared.put(table, comparedRows);
             }
@@ -67,6 +65,25 @@ final class StoreContents {
             throw new IllegalStateException("could not read Kehu's tables: " + e.getMessage(), e);
         }
         return new StoreContents(all, compared);
+    }
+
+    /** Each row of {@code table} as text, sorted: with every column, and with the compared columns only. */
+    private static void read(Statement statement, String table, List<String> allRows, List<String> comparedRows)
+            throws SQLException {
+        try (ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
+            ResultSetMetaData meta = rows.getMetaData();
+            while (rows.next()) {
+                Map<String, Object> row = new TreeMap<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), rows.getObject(i));
+                }
+                allRows.add(row.toString());
+                row.keySet().removeAll(NOT_COMPARED.getOrDefault(table, Set.of()));
+                comparedRows.add(row.toString());
+            }
+        }
+        allRows.sort(null);
+        comparedRows.sort(null);
     }
 
     /** Whether both hold the same rows, leaving out what two runs of one use case write differently by design. */

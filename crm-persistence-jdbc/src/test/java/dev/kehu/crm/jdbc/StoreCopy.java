@@ -2,18 +2,23 @@ package dev.kehu.crm.jdbc;
 
 import dev.kehu.crm.jdbc.internal.Dialect;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 
 /**
  * A copy of every Kehu table ({@link TestDatabases#TABLES}) in tables of its own ({@code copy_of_<table>}, same
  * schema), to put the store back as it was after a use case has run: faster than making the records again, and
- * exact, identity numbers included.
+ * exact, identity numbers included (columns the database computes are computed again).
  */
 final class StoreCopy {
     private final DataSource dataSource;
@@ -21,8 +26,8 @@ final class StoreCopy {
     private final String overridingIdentity;
     /** The tables that had rows when saved. */
     private final Set<String> saved = new HashSet<>();
-    /** Each table's columns but those the database computes, which take no value on insert. */
-    private final java.util.Map<String, String> writable = new java.util.HashMap<>();
+    /** Per table, the columns to copy back, as SQL. */
+    private final Map<String, String> columns = new HashMap<>();
 
     StoreCopy(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -33,11 +38,26 @@ final class StoreCopy {
         try (Connection connection = dataSource.getConnection()) {
             Dialect dialect = Dialect.of(connection);
             overridingIdentity = dialect == Dialect.POSTGRESQL || dialect == Dialect.H2 ? " OVERRIDING SYSTEM VALUE" : "";
-            for (String table : TestDatabases.TABLES) writable.put(table, writableColumns(connection, table));
+            for (String table : TestDatabases.TABLES) columns.put(table, givenColumns(connection, table));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         run(create);
+    }
+
+    /** The columns of {@code table} a row is given values for: all but those the database computes. */
+    private static String givenColumns(Connection connection, String table) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        String name = meta.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
+        List<String> given = new ArrayList<>();
+        try (ResultSet columns = meta.getColumns(connection.getCatalog(), connection.getSchema(),
+                name.replace("_", meta.getSearchStringEscape() + "_"), null)) {
+            while (columns.next()) {
+                if (!"YES".equals(columns.getString("IS_GENERATEDCOLUMN"))) given.add(columns.getString("COLUMN_NAME"));
+            }
+        }
+        if (given.isEmpty()) throw new IllegalStateException("no columns found for " + table);
+        return String.join(", ", given);
     }
 
     /** Keeps the store as it is now. */
@@ -61,9 +81,9 @@ final class StoreCopy {
         for (int i = TestDatabases.TABLES.size() - 1; i >= 0; i--) { // parents first
             String table = TestDatabases.TABLES.get(i);
             if (saved.contains(table)) {
-                String columns = writable.get(table);
-                sql.add("INSERT INTO " + table + " (" + columns + ")" + overridingIdentity + " SELECT " + columns
-                        + " FROM " + copyOf(table));
+                String given = columns.get(table);
+                sql.add("INSERT INTO " + table + " (" + given + ")" + overridingIdentity + " SELECT " + given + " FROM "
+                        + copyOf(table));
             }
         }
         run(sql);
