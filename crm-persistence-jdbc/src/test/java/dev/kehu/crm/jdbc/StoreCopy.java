@@ -89,19 +89,6 @@ final class StoreCopy {
         run(sql);
     }
 
-    private static String writableColumns(Connection connection, String table) throws SQLException {
-        java.sql.DatabaseMetaData meta = connection.getMetaData();
-        String name = meta.storesUpperCaseIdentifiers() ? table.toUpperCase(java.util.Locale.ROOT) : table;
-        List<String> columns = new ArrayList<>();
-        try (java.sql.ResultSet c = meta.getColumns(connection.getCatalog(), connection.getSchema(), name, null)) {
-            while (c.next()) {
-                if (!"YES".equals(c.getString("IS_GENERATEDCOLUMN"))) columns.add(c.getString("COLUMN_NAME"));
-            }
-        }
-        if (columns.isEmpty()) throw new IllegalStateException("no columns found for " + table);
-        return String.join(", ", columns);
-    }
-
     private static String copyOf(String table) {
         return "copy_of_" + table;
     }
