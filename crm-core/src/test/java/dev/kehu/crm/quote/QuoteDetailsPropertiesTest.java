@@ -215,13 +215,15 @@ class QuoteDetailsPropertiesTest {
     }
 
     @Property(tries = 100)
-    @Label("every currency the platform knows is accepted")
+    @Label("every currency of money the platform knows is accepted")
     void knownCurrency(@ForAll("currencies") Currency currency) {
         assertThat(paths(valid().currency(currency.getCurrencyCode()).build())).isEmpty();
     }
 
     @Provide
     Arbitrary<Currency> currencies() {
-        return Arbitraries.of(Currency.getAvailableCurrencies());
+        // Codes without minor units (gold, funds, XXX) are not money a customer pays: CurrencyCode refuses them.
+        return Arbitraries.of(Currency.getAvailableCurrencies().stream().filter(c -> c.getDefaultFractionDigits() >= 0)
+                .toList());
     }
 }
