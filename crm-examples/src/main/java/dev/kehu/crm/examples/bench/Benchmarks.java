@@ -29,6 +29,7 @@ import org.openjdk.jmh.annotations.Mode;
  * <pre>
  * Benchmarks [--profile=ci|full|smoke] [--store=h2|h2-mem|postgresql] [--out=FILE] [--dir=DIR] [--name=NAME]
  * Benchmarks --check=FILE      exits 1 unless the JSON has every workload with its figures
+ * Benchmarks --prepare [--profile=…]   only makes the profile's dataset file (the first run would make it anyway)
  * </pre>
  *
  * {@code --name} is the H2 file or the PostgreSQL schema the run owns and empties (default {@code kehu_bench}).
@@ -62,6 +63,10 @@ public final class Benchmarks {
         BenchDatabase.Kind kind = BenchDatabase.Kind.of(options.getOrDefault("store", "h2"));
         Path dir = Path.of(options.getOrDefault("dir", "target/bench"));
         Benchmarks benchmarks = new Benchmarks(profile, kind, dir, options.getOrDefault("name", "kehu_bench"), out);
+        if (options.containsKey("prepare")) {
+            out.println("dataset: " + benchmarks.dataset().ensure());
+            return;
+        }
         if (options.containsKey("heap-child")) {
             benchmarks.heapChild(options.get("heap-child"));
             return;
@@ -201,7 +206,9 @@ public final class Benchmarks {
 
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
+        // -Dbench.args comes as one argument, empty or with options separated by spaces
+        for (String arg : String.join(" ", args).strip().split("\\s+")) {
+            if (arg.isEmpty()) continue;
             if (!arg.startsWith("--")) throw new IllegalArgumentException("not an option: " + arg);
             int equals = arg.indexOf('=');
             options.put(equals < 0 ? arg.substring(2) : arg.substring(2, equals), equals < 0 ? "" : arg.substring(equals + 1));
