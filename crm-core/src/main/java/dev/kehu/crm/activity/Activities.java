@@ -27,8 +27,9 @@ public interface Activities {
     // Care reminders
 
     /**
-     * The tenant's open activities due before {@code before}, by id, after the activity {@code after} (none: from
-     * the first), at most {@code limit} (1–1000); answered from an index on status and due time.
+     * The tenant's open activities due before {@code before}, by due time then id, after {@code after}, the last
+     * activity of the previous page (none: from the first), at most {@code limit} (1–1000). The order is the index's
+     * on status, due time and id, so each page reads only its own rows, however far the run has got.
      */
-    List<Activity> overdue(TenantId tenant, Instant before, ActivityId after, int limit);
+    List<Activity> overdue(TenantId tenant, Instant before, Activity after, int limit);
 }

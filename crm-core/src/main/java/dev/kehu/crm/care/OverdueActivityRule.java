@@ -28,8 +28,7 @@ final class OverdueActivityRule implements CareRule<Activity> {
 
     @Override
     public List<Activity> page(TenantId tenant, LocalDate today, Activity after, int limit) {
-        return activities.overdue(tenant, today.atStartOfDay(zone).toInstant(), after == null ? null : after.id(),
-                limit);
+        return activities.overdue(tenant, today.atStartOfDay(zone).toInstant(), after, limit);
     }
 
     @Override

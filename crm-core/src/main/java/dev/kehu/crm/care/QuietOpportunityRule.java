@@ -35,7 +35,7 @@ final class QuietOpportunityRule implements CareRule<Opportunity> {
     public List<Opportunity> page(TenantId tenant, LocalDate today, Opportunity after, int limit) {
         // Last changed on or before today - days: before the start of the day after.
         return opportunities.openUnchangedSince(tenant, today.minusDays(days - 1L).atStartOfDay(zone).toInstant(),
-                after == null ? null : after.id(), limit);
+                after, limit);
     }
 
     @Override

@@ -25,7 +25,7 @@ final class SigningOverdueRule implements CareRule<Opportunity> {
 
     @Override
     public List<Opportunity> page(TenantId tenant, LocalDate today, Opportunity after, int limit) {
-        return opportunities.openExpectedBefore(tenant, today, after == null ? null : after.id(), limit);
+        return opportunities.openExpectedBefore(tenant, today, after, limit);
     }
 
     @Override

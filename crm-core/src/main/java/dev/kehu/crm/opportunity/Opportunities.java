@@ -56,16 +56,16 @@ public interface Opportunities {
     // Care reminders
 
     /**
-     * The tenant's open opportunities last changed before {@code before} ({@code updatedAt}), by id, after the
-     * opportunity {@code after} (none: from the first), at most {@code limit} (1–1000); answered from an index on
-     * status and time of the last change.
+     * The tenant's open opportunities last changed before {@code before} ({@code updatedAt}), by time of the last
+     * change then id, after {@code after}, the last opportunity of the previous page (none: from the first), at most
+     * {@code limit} (1–1000); in the order of the index on status, time of the last change and id.
      */
-    List<Opportunity> openUnchangedSince(TenantId tenant, Instant before, OpportunityId after, int limit);
+    List<Opportunity> openUnchangedSince(TenantId tenant, Instant before, Opportunity after, int limit);
 
     /**
-     * The tenant's open opportunities expected to be signed before {@code before} (none without a date), by id,
-     * after the opportunity {@code after} (none: from the first), at most {@code limit} (1–1000); answered from the
-     * index on status and expected signing date.
+     * The tenant's open opportunities expected to be signed before {@code before} (none without a date), by
+     * expected signing date then id, after {@code after}, the last opportunity of the previous page (none: from the
+     * first), at most {@code limit} (1–1000); in the order of the index on status, expected signing date and id.
      */
-    List<Opportunity> openExpectedBefore(TenantId tenant, LocalDate before, OpportunityId after, int limit);
+    List<Opportunity> openExpectedBefore(TenantId tenant, LocalDate before, Opportunity after, int limit);
 }

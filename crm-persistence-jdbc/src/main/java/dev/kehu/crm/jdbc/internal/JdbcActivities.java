@@ -111,15 +111,19 @@ public final class JdbcActivities implements Activities {
                 .instant("updated_at", a.updatedAt());
     }
 
-    /** Open activities due before a time, served by {@code kehu_activity_status_due_ix (tenant_id, status, due_at)}. */
+    /**
+     * Open activities due before a time, by due time and id: a range of
+     * {@code kehu_activity_status_due_ix (tenant_id, status, due_at, id)} read in its order.
+     */
     @Override
-    public List<Activity> overdue(TenantId tenant, Instant before, ActivityId after, int limit) {
+    public List<Activity> overdue(TenantId tenant, Instant before, Activity after, int limit) {
         requireNonNull(tenant, "tenant");
         requireNonNull(before, "before");
         Where where = new Where().and("a.tenant_id = :tenant_id", "tenant_id", tenant.value())
                 .and("a.status = :status", "status", ActivityStatus.OPEN.name())
                 .and("a.due_at < :before", s -> s.instant("before", before));
-        return transactions.withConnection(connection -> Keyset.byId(connection, dialect, COLUMNS, "kehu_activity a",
-                where, "a.id", after == null ? null : after.value(), limit, mapper));
+        return transactions.withConnection(connection -> Keyset.byColumnThenId(connection, dialect, COLUMNS,
+                "kehu_activity a", where, "a.due_at", s -> s.instant("after_at", after.due()), "a.id",
+                after == null ? null : after.id().value(), limit, mapper));
     }
 }

@@ -301,33 +301,37 @@ public final class JdbcOpportunities implements Opportunities {
     }
 
     /**
-     * Open opportunities last changed before a time, served by
-     * {@code kehu_opportunity_status_updated_ix (tenant_id, status, updated_at)}.
+     * Open opportunities last changed before a time, by that time and id: a range of
+     * {@code kehu_opportunity_status_updated_ix (tenant_id, status, updated_at, id)} read in its order.
      */
     @Override
-    public List<Opportunity> openUnchangedSince(TenantId tenant, Instant before, OpportunityId after, int limit) {
+    public List<Opportunity> openUnchangedSince(TenantId tenant, Instant before, Opportunity after, int limit) {
         requireNonNull(tenant, "tenant");
         requireNonNull(before, "before");
-        return openPage(tenant, "o.updated_at < :before", s -> s.instant("before", before), after, limit);
+        return openPage(tenant, "o.updated_at", s -> s.instant("before", before),
+                after == null ? null : s -> s.instant("after_at", after.updatedAt()), after, limit);
     }
 
     /**
-     * Open opportunities expected to be signed before a day, served by
-     * {@code kehu_opportunity_status_ix (tenant_id, status, expected_signing_date)}.
+     * Open opportunities expected to be signed before a day, by that day and id: a range of
+     * {@code kehu_opportunity_status_ix (tenant_id, status, expected_signing_date, id)} read in its order.
      */
     @Override
-    public List<Opportunity> openExpectedBefore(TenantId tenant, LocalDate before, OpportunityId after, int limit) {
+    public List<Opportunity> openExpectedBefore(TenantId tenant, LocalDate before, Opportunity after, int limit) {
         requireNonNull(tenant, "tenant");
         requireNonNull(before, "before");
-        return openPage(tenant, "o.expected_signing_date < :before", s -> s.date("before", before), after, limit);
+        return openPage(tenant, "o.expected_signing_date", s -> s.date("before", before),
+                after == null ? null : s -> s.date("after_at", after.expectedSigningDate()), after, limit);
     }
 
-    private List<Opportunity> openPage(TenantId tenant, String condition, NamedSql.Binder binder, OpportunityId after,
-                                       int limit) {
+    /** The open opportunities whose {@code column} is before {@code :before}, by it then id, after {@code after}. */
+    private List<Opportunity> openPage(TenantId tenant, String column, NamedSql.Binder before, NamedSql.Binder afterAt,
+                                       Opportunity after, int limit) {
         Where where = new Where().and("o.tenant_id = :tenant_id", "tenant_id", tenant.value())
                 .and("o.status = :status", "status", OpportunityStatus.OPEN.name())
-                .and(condition, binder);
-        return transactions.withConnection(connection -> Keyset.byId(connection, dialect, COLUMNS,
-                "kehu_opportunity o", where, "o.id", after == null ? null : after.value(), limit, mapper));
+                .and(column + " < :before", before);
+        return transactions.withConnection(connection -> Keyset.byColumnThenId(connection, dialect, COLUMNS,
+                "kehu_opportunity o", where, column, afterAt, "o.id", after == null ? null : after.id().value(), limit,
+                mapper));
     }
 }

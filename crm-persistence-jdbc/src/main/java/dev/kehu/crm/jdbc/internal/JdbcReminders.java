@@ -15,9 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -110,21 +108,22 @@ public final class JdbcReminders implements Reminders {
         });
     }
 
-    /** The (tenant, key) pairs of the list that are stored, found with one query per tenant. */
+    /**
+     * The (tenant, key) pairs of the list that are stored, found with one query. The pairs are compared as rows:
+     * H2 looks each one up in the primary key, where {@code tenant_id = ? AND reminder_key IN (…)} has it read every
+     * reminder of the tenant, which makes a care run quadratic in the reminders it has written.
+     */
     private Set<List<String>> taken(Connection connection, List<Reminder> reminders) throws SQLException {
         Set<List<String>> taken = new HashSet<>();
-        Map<String, List<String>> keysByTenant = new LinkedHashMap<>();
-        for (Reminder r : reminders) keysByTenant.computeIfAbsent(r.tenant().value(), t -> new ArrayList<>()).add(r.key());
-        for (Map.Entry<String, List<String>> tenant : keysByTenant.entrySet()) {
-            List<String> keys = tenant.getValue();
-            String sql = "SELECT reminder_key FROM kehu_reminder WHERE tenant_id = ? AND reminder_key IN ("
-                    + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")";
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                select.setString(1, tenant.getKey());
-                for (int i = 0; i < keys.size(); i++) select.setString(i + 2, keys.get(i));
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) taken.add(List.of(tenant.getKey(), row.getString(1)));
-                }
+        String sql = "SELECT tenant_id, reminder_key FROM kehu_reminder WHERE (tenant_id, reminder_key) IN ("
+                + String.join(", ", Collections.nCopies(reminders.size(), "(?, ?)")) + ")";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < reminders.size(); i++) {
+                select.setString(2 * i + 1, reminders.get(i).tenant().value());
+                select.setString(2 * i + 2, reminders.get(i).key());
+            }
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) taken.add(List.of(row.getString(1), row.getString(2)));
             }
         }
         return taken;

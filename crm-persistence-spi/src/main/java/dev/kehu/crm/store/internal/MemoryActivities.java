@@ -38,9 +38,8 @@ public final class MemoryActivities implements Activities {
     }
 
     @Override
-    public List<Activity> overdue(TenantId tenant, Instant before, ActivityId after, int limit) {
+    public List<Activity> overdue(TenantId tenant, Instant before, Activity after, int limit) {
         requireNonNull(before, "before");
-        return activities.pageById(tenant, a -> a.isOpen() && a.due().isBefore(before),
-                after == null ? null : after.value(), limit);
+        return activities.page(tenant, a -> a.isOpen() && a.due().isBefore(before), Ordering.ACTIVITIES, after, limit);
     }
 }

@@ -56,19 +56,18 @@ public final class MemoryOpportunities implements Opportunities {
     }
 
     @Override
-    public List<Opportunity> openUnchangedSince(TenantId tenant, Instant before, OpportunityId after, int limit) {
+    public List<Opportunity> openUnchangedSince(TenantId tenant, Instant before, Opportunity after, int limit) {
         requireNonNull(before, "before");
-        return opportunities.pageById(tenant,
-                o -> o.status() == OpportunityStatus.OPEN && o.updatedAt().isBefore(before),
-                after == null ? null : after.value(), limit);
+        return opportunities.page(tenant, o -> o.status() == OpportunityStatus.OPEN && o.updatedAt().isBefore(before),
+                Ordering.OPPORTUNITIES_BY_UPDATE, after, limit);
     }
 
     @Override
-    public List<Opportunity> openExpectedBefore(TenantId tenant, LocalDate before, OpportunityId after, int limit) {
+    public List<Opportunity> openExpectedBefore(TenantId tenant, LocalDate before, Opportunity after, int limit) {
         requireNonNull(before, "before");
-        return opportunities.pageById(tenant, o -> o.status() == OpportunityStatus.OPEN
+        return opportunities.page(tenant, o -> o.status() == OpportunityStatus.OPEN
                         && o.expectedSigningDate() != null && o.expectedSigningDate().isBefore(before),
-                after == null ? null : after.value(), limit);
+                Ordering.OPPORTUNITIES_BY_SIGNING, after, limit);
     }
 
     @Override

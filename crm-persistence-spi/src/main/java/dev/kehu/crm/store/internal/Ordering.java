@@ -47,6 +47,11 @@ final class Ordering {
             .thenComparing(a -> a.id().value(), TEXT);
     static final Comparator<Quote> QUOTES = comparing(Quote::date).thenComparing(q -> q.id().value(), TEXT);
     static final Comparator<Activity> ACTIVITIES = comparing(Activity::due).thenComparing(a -> a.id().value(), TEXT);
+    static final Comparator<Opportunity> OPPORTUNITIES_BY_UPDATE = comparing(Opportunity::updatedAt)
+            .thenComparing(o -> o.id().value(), TEXT);
+    /** Only for opportunities that have an expected signing date. */
+    static final Comparator<Opportunity> OPPORTUNITIES_BY_SIGNING = comparing(Opportunity::expectedSigningDate)
+            .thenComparing(o -> o.id().value(), TEXT);
     static final Comparator<OutboxMessage> OUTBOX = comparing(OutboxMessage::createdAt)
             .thenComparing(OutboxMessage::id, TEXT);
     static final Comparator<OutboxMessage> OUTBOX_DUE = comparing(OutboxMessage::nextAttemptAt).thenComparing(OUTBOX);

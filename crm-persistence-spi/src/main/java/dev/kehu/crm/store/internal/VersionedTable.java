@@ -105,6 +105,23 @@ final class VersionedTable<T> {
                 .toList());
     }
 
+    /**
+     * The tenant's records that meet {@code condition}, in {@code order} (which must end with the id, so that it is
+     * total), after the record {@code after} ({@code null}: from the first), at most {@code limit} (1–1000): the
+     * keyset paging of the care queries that read in an index's order.
+     */
+    List<T> page(TenantId tenant, Predicate<? super T> condition, Comparator<? super T> order, T after, int limit) {
+        checkLimit(limit);
+        return transactions.read(tables -> table.apply(tables).entrySet().stream()
+                .filter(e -> e.getKey().tenant().equals(tenant))
+                .map(Map.Entry::getValue)
+                .filter(condition)
+                .filter(r -> after == null || order.compare(r, after) > 0)
+                .sorted(order)
+                .limit(limit)
+                .toList());
+    }
+
     /** Refuses a page size outside 1–1000, as every paged query of the ports does. */
     static void checkLimit(int limit) {
         if (limit < 1 || limit > 1000) throw new IllegalArgumentException("limit must be 1 to 1000, got " + limit);

@@ -16,7 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kehu.crm.activity.Activity;
-import dev.kehu.crm.activity.ActivityId;
 import dev.kehu.crm.care.Reminder;
 import dev.kehu.crm.common.TenantId;
 import dev.kehu.crm.common.UserId;
@@ -25,7 +24,6 @@ import dev.kehu.crm.contact.Contact;
 import dev.kehu.crm.contact.ContactId;
 import dev.kehu.crm.customer.CustomerId;
 import dev.kehu.crm.opportunity.Opportunity;
-import dev.kehu.crm.opportunity.OpportunityId;
 import dev.kehu.crm.opportunity.OpportunityStatus;
 import dev.kehu.crm.opportunity.Probability;
 import dev.kehu.crm.plan.DevelopmentPlan;
@@ -356,7 +354,7 @@ public abstract class CareStoreCompatibilityKit extends StorePerTest {
         }
 
         @Test
-        @DisplayName("due before the time and open; due at the time, done or cancelled are not; by id, page by page")
+        @DisplayName("due before the time and open; due at the time, done or cancelled are not; by due time then id, page by page")
         void found() {
             save("a-3", before.minusNanos(1000), true);
             save("a-1", before.minusSeconds(86_400 * 30), true);
@@ -366,12 +364,26 @@ public abstract class CareStoreCompatibilityKit extends StorePerTest {
                     .build().complete("done", T0));
             save("a-6", before.minusSeconds(3600), true);
 
-            List<Activity> all = allPages(2, after -> store.activities().overdue(TENANT, before,
-                    after == null ? null : after.id(), 2));
+            List<Activity> all = allPages(2, after -> store.activities().overdue(TENANT, before, after, 2));
 
-            assertThat(all).extracting(a -> a.id().value()).containsExactly("a-1", "a-3", "a-6");
-            assertThat(store.activities().overdue(TENANT, before, new ActivityId("a-3"), 10))
-                    .extracting(a -> a.id().value()).containsExactly("a-6");
+            assertThat(all).extracting(a -> a.id().value()).containsExactly("a-1", "a-6", "a-3");
+            Activity a6 = all.get(1);
+            assertThat(store.activities().overdue(TENANT, before, a6, 10))
+                    .extracting(a -> a.id().value()).containsExactly("a-3");
+        }
+
+        @Test
+        @DisplayName("activities due at the same time are ordered by id, and a page ending among them reads on after the last")
+        void tiesAcrossPages() {
+            Instant due = before.minusSeconds(7200);
+            for (String id : List.of("b-5", "b-2", "b-4", "b-1", "b-3")) save(id, due, true);
+            save("a-9", due.minusSeconds(1), true);
+            save("c-0", due.plusSeconds(1), true);
+
+            List<Activity> all = allPages(2, after -> store.activities().overdue(TENANT, before, after, 2));
+
+            assertThat(all).extracting(a -> a.id().value())
+                    .containsExactly("a-9", "b-1", "b-2", "b-3", "b-4", "b-5", "c-0");
         }
     }
 
@@ -392,23 +404,25 @@ public abstract class CareStoreCompatibilityKit extends StorePerTest {
         }
 
         @Test
-        @DisplayName("unchanged: open and last changed before the time, by id; at the time or closed are not")
+        @DisplayName("unchanged: open and last changed before the time, by that time then id; at the time or closed are not")
         void unchanged() {
             save("o-3", before.minusNanos(1000), null, true);
             save("o-1", before.minusSeconds(86_400 * 100), null, true);
             save("o-2", before, null, true);
             save("o-4", before.minusSeconds(86_400), null, false);
             save("o-5", before.minusSeconds(60), null, true);
+            save("o-6", before.minusSeconds(60), null, true);
+            save("o-0", before.minusSeconds(60), null, true);
 
             List<Opportunity> all = allPages(2, after -> store.opportunities().openUnchangedSince(TENANT, before,
-                    after == null ? null : after.id(), 2));
+                    after, 2));
 
-            assertThat(all).extracting(o -> o.id().value()).containsExactly("o-1", "o-3", "o-5");
+            assertThat(all).extracting(o -> o.id().value()).containsExactly("o-1", "o-0", "o-5", "o-6", "o-3");
             assertThat(store.opportunities().openUnchangedSince(OTHER_TENANT, before, null, 10)).isEmpty();
         }
 
         @Test
-        @DisplayName("past signing: open and expected before the day, by id; on the day, without a date or closed are not")
+        @DisplayName("past signing: open and expected before the day, by that day then id; on the day, without a date or closed are not")
         void pastSigning() {
             save("o-2", before, today.minusDays(1), true);
             save("o-1", before, today.minusYears(1), true);
@@ -416,13 +430,16 @@ public abstract class CareStoreCompatibilityKit extends StorePerTest {
             save("o-4", before, null, true);
             save("o-5", before, today.minusDays(3), false);
             save("o-6", before, today.minusDays(2), true);
+            save("o-0", before, today.minusDays(1), true);
+            save("o-7", before, today.minusDays(2), true);
 
             List<Opportunity> all = allPages(2, after -> store.opportunities().openExpectedBefore(TENANT, today,
-                    after == null ? null : after.id(), 2));
+                    after, 2));
 
-            assertThat(all).extracting(o -> o.id().value()).containsExactly("o-1", "o-2", "o-6");
-            assertThat(store.opportunities().openExpectedBefore(TENANT, today, new OpportunityId("o-2"), 10))
-                    .extracting(o -> o.id().value()).containsExactly("o-6");
+            assertThat(all).extracting(o -> o.id().value()).containsExactly("o-1", "o-6", "o-7", "o-0", "o-2");
+            Opportunity o7 = all.get(2);
+            assertThat(store.opportunities().openExpectedBefore(TENANT, today, o7, 10))
+                    .extracting(o -> o.id().value()).containsExactly("o-0", "o-2");
         }
     }
 }

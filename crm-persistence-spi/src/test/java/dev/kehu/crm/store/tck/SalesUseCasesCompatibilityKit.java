@@ -898,11 +898,11 @@ public abstract class SalesUseCasesCompatibilityKit {
                 @Override public List<AttachedRecord> attachments(TenantId t, OpportunityId id) {
                     return delegate.attachments(t, id);
                 }
-                @Override public List<Opportunity> openUnchangedSince(TenantId t, Instant before, OpportunityId after,
+                @Override public List<Opportunity> openUnchangedSince(TenantId t, Instant before, Opportunity after,
                                                                       int limit) {
                     return delegate.openUnchangedSince(t, before, after, limit);
                 }
-                @Override public List<Opportunity> openExpectedBefore(TenantId t, LocalDate before, OpportunityId after,
+                @Override public List<Opportunity> openExpectedBefore(TenantId t, LocalDate before, Opportunity after,
                                                                       int limit) {
                     return delegate.openExpectedBefore(t, before, after, limit);
                 }
