@@ -33,7 +33,7 @@ import javax.sql.DataSource;
  * </ul>
  * Both expect an empty reminder table, as the workload leaves it before each run, and do not check the keys.
  */
-final class CareRunBaseline {
+final class CareRunBaseline extends HandWrittenJdbc {
     private static final int PAGE = 200;
     private static final int QUIET_DAYS = 14;
     private static final String INSERT_REMINDER = """
@@ -45,18 +45,8 @@ final class CareRunBaseline {
                 recipient, actor, created_at, data, status, attempts, next_attempt_at, version)
             VALUES (?, ?, 'NOTIFICATION', ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, 0)""";
 
-    private final DataSource dataSource;
-    private final Clock clock;
-    private final IdGenerator ids;
-    private final TenantId tenant;
-    private final UserId actor;
-
     CareRunBaseline(DataSource dataSource, Clock clock, IdGenerator ids, TenantId tenant, UserId actor) {
-        this.dataSource = dataSource;
-        this.clock = clock;
-        this.ids = ids;
-        this.tenant = tenant;
-        this.actor = actor;
+        super(dataSource, clock, ids, tenant, actor);
     }
 
     /** One reminder: what the rule found. */

@@ -29,7 +29,7 @@ import javax.sql.DataSource;
  * statements and batches, one transaction per chunk or operation, and nothing else: no validation framework,
  * no mapping layer, no delivery after commit.
  */
-final class JdbcBaseline {
+final class JdbcBaseline extends HandWrittenJdbc {
     private static final String INSERT_CUSTOMER = """
             INSERT INTO kehu_customer (tenant_id, id, type, name, name_lc, mnemonic, number, number_lc, value_rating,
                 credit_rating, category, relationship, lifecycle_stage, city, phone, email, email_lc, owner, status,
@@ -62,18 +62,8 @@ final class JdbcBaseline {
                 from_stage, from_probability, from_status, to_stage, to_probability, to_status, note)
             VALUES (?, ?, ?, ?, ?, 'MOVED', ?, ?, ?, ?, ?, ?, ?)""";
 
-    private final DataSource dataSource;
-    private final Clock clock;
-    private final IdGenerator ids;
-    private final TenantId tenant;
-    private final UserId actor;
-
     JdbcBaseline(DataSource dataSource, Clock clock, IdGenerator ids, TenantId tenant, UserId actor) {
-        this.dataSource = dataSource;
-        this.clock = clock;
-        this.ids = ids;
-        this.tenant = tenant;
-        this.actor = actor;
+        super(dataSource, clock, ids, tenant, actor);
     }
 
     /**
