@@ -7,10 +7,12 @@ import java.sql.SQLException;
 import java.util.function.Supplier;
 
 /**
- * The optimistic save of one table's versioned rows. The stored version is read first, so that a refusal writes
- * nothing; then the row is inserted (a record of version 0) or updated where its version is still the one the
- * record was read at, and gets version + 1. A concurrent writer that slips past the check is stopped by the
- * primary key or the version condition, and is refused the same way.
+ * The optimistic save of one table's versioned rows. A new record (version 0) is inserted after a look-up of its
+ * key, so that a taken key is refused without a failing statement (which would abort a PostgreSQL transaction); a
+ * stored one is updated where its version is still the one the record was read at, and gets version + 1: an update
+ * that finds no such row writes nothing and is the refusal, so it needs no look-up first, unless a {@link Check}
+ * must run between the version check and the write. A concurrent writer that slips past the look-up is stopped by
+ * the primary key or the version condition, and is refused the same way.
  *
  * <p>The insert names the new version {@code :new_version}; the update also {@code :version}, the one read.
  */
@@ -40,8 +42,10 @@ final class VersionedRows {
      */
     boolean write(Connection connection, Dialect dialect, String tenant, String key, long version, NamedSql.Binder row,
                   Supplier<StaleRecordException> stale) throws SQLException {
-        return write(connection, dialect, tenant, key, version, row, stale, () -> { });
+        return write(connection, dialect, tenant, key, version, row, stale, NO_CHECK);
     }
+
+    private static final Check NO_CHECK = () -> { };
 
     /** A check that may refuse the write; it throws before anything is written. */
     @FunctionalInterface
@@ -53,8 +57,12 @@ final class VersionedRows {
     boolean write(Connection connection, Dialect dialect, String tenant, String key, long version, NamedSql.Binder row,
                   Supplier<StaleRecordException> stale, Check check) throws SQLException {
         if (insert == null) throw new IllegalStateException("these rows are only updated");
-        Long stored = storedVersion(connection, dialect, tenant, key);
         boolean isNew = version == 0;
+        if (!isNew && check == NO_CHECK) {
+            execute(connection, dialect, update, false, version, row, stale);
+            return false;
+        }
+        Long stored = storedVersion(connection, dialect, tenant, key);
         if (isNew ? stored != null : stored == null || stored != version) throw stale.get();
         check.run();
         execute(connection, dialect, isNew ? insert : update, isNew, version, row, stale);
@@ -68,8 +76,6 @@ final class VersionedRows {
      */
     void update(Connection connection, Dialect dialect, String tenant, String key, long version, NamedSql.Binder row,
                 Supplier<StaleRecordException> stale) throws SQLException {
-        Long stored = storedVersion(connection, dialect, tenant, key);
-        if (stored == null || stored != version) throw stale.get();
         execute(connection, dialect, update, false, version, row, stale);
     }
 
