@@ -49,6 +49,21 @@ public enum Dialect {
                 + product + " " + version);
     }
 
+    /**
+     * The condition that one of {@code columns} of {@code table} (aliased {@code alias}, keyed by
+     * {@code (tenant_id, id)}) equals the parameter {@code :name}, each column having an index on
+     * {@code (tenant_id, column)}. PostgreSQL and MariaDB combine the indexes of an {@code OR} (a bitmap or an index
+     * merge); H2 does not, and would read every row of the tenant, so there each column is looked up on its own and
+     * the rows found are read by primary key.
+     */
+    String anyColumnEquals(String table, String alias, java.util.List<String> columns, String name) {
+        if (this != H2) {
+            return "(" + String.join(" OR ", columns.stream().map(c -> alias + "." + c + " = :" + name).toList()) + ")";
+        }
+        return alias + ".id IN (" + String.join(" UNION ", columns.stream().map(c -> "SELECT id FROM " + table
+                + " WHERE tenant_id = :tenant_id AND " + c + " = :" + name).toList()) + ")";
+    }
+
     /** The classpath folder of this database's migration scripts. */
     public String migrationFolder() {
         return "db/kehu/" + folder;

@@ -33,25 +33,22 @@ public final class JdbcContacts implements Contacts {
             FROM kehu_contact k
             WHERE k.tenant_id = :tenant_id AND k.id = :id""");
 
-    private static final NamedSql FIND_BY_PHONE = NamedSql.of("SELECT " + COLUMNS + """
+    private static final List<String> PHONE_COLUMNS = List.of("work_phone", "mobile", "home_phone", "fax");
 
-            FROM kehu_contact k
-            WHERE k.tenant_id = :tenant_id
-              AND (k.work_phone = :phone OR k.mobile = :phone OR k.home_phone = :phone OR k.fax = :phone)
-            ORDER BY k.id""");
+    private static NamedSql findByPhone(Dialect dialect) {
+        return NamedSql.of("SELECT " + COLUMNS + "\nFROM kehu_contact k\nWHERE k.tenant_id = :tenant_id AND "
+                + dialect.anyColumnEquals("kehu_contact", "k", PHONE_COLUMNS, "phone") + "\nORDER BY k.id");
+    }
 
-    /**
-     * The phone indexes of the contacts, OR-ed (a bitmap of four index scans on PostgreSQL), each hit joined to its
-     * customer by primary key for the status.
-     */
-    private static final NamedSql CALLERS_BY_PHONE = NamedSql.of("SELECT " + COLUMNS + """
+    /** The contacts found by phone, each joined to its customer by primary key for the status. */
+    private static NamedSql callersByPhone(Dialect dialect) {
+        return NamedSql.of("SELECT " + COLUMNS + """
 
-            FROM kehu_contact k
-            JOIN kehu_customer c ON c.tenant_id = k.tenant_id AND c.id = k.customer_id
-            WHERE k.tenant_id = :tenant_id
-              AND (k.work_phone = :phone OR k.mobile = :phone OR k.home_phone = :phone OR k.fax = :phone)
-              AND c.status = 'ACTIVE'
-            ORDER BY k.id""");
+                FROM kehu_contact k
+                JOIN kehu_customer c ON c.tenant_id = k.tenant_id AND c.id = k.customer_id
+                WHERE k.tenant_id = :tenant_id AND c.status = 'ACTIVE' AND\s"""
+                + dialect.anyColumnEquals("kehu_contact", "k", PHONE_COLUMNS, "phone") + "\nORDER BY k.id");
+    }
 
     private static final NamedSql INSERT = NamedSql.of("""
             INSERT INTO kehu_contact (tenant_id, id, customer_id, name, name_lc, mnemonic, gender, category,
@@ -81,6 +78,8 @@ public final class JdbcContacts implements Contacts {
     private final Dialect dialect;
     private final ContactRowMapper mapper;
     private final NamedSql ofCustomer;
+    private final NamedSql findByPhone;
+    private final NamedSql callersByPhone;
 
     public JdbcContacts(JdbcTransactions transactions, Dialect dialect) {
         this.transactions = transactions;
@@ -92,6 +91,8 @@ public final class JdbcContacts implements Contacts {
                 FROM kehu_contact k
                 WHERE k.tenant_id = :tenant_id AND k.customer_id = :customer_id
                 ORDER BY k.is_primary DESC""" + ", " + dialect.textOrder("k.mnemonic") + ", k.id");
+        this.findByPhone = findByPhone(dialect);
+        this.callersByPhone = callersByPhone(dialect);
     }
 
     @Override
@@ -115,12 +116,12 @@ public final class JdbcContacts implements Contacts {
 
     @Override
     public List<Contact> findByPhone(TenantId tenant, PhoneNumber phone) {
-        return byPhone(FIND_BY_PHONE, tenant, phone);
+        return byPhone(findByPhone, tenant, phone);
     }
 
     @Override
     public List<Contact> callersByPhone(TenantId tenant, PhoneNumber phone) {
-        return byPhone(CALLERS_BY_PHONE, tenant, phone);
+        return byPhone(callersByPhone, tenant, phone);
     }
 
     private List<Contact> byPhone(NamedSql sql, TenantId tenant, PhoneNumber phone) {

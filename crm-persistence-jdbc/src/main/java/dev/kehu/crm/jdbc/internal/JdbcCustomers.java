@@ -51,11 +51,7 @@ public final class JdbcCustomers implements Customers {
             FROM kehu_customer c
             WHERE c.tenant_id = :tenant_id AND c.number = :number""");
 
-    private static final NamedSql FIND_BY_PHONE = NamedSql.of("SELECT " + COLUMNS + """
-
-            FROM kehu_customer c
-            WHERE c.tenant_id = :tenant_id AND (c.phone = :phone OR c.fax = :phone) AND c.status = 'ACTIVE'
-            ORDER BY c.id""");
+    private static final List<String> PHONE_COLUMNS = List.of("phone", "fax");
 
     private static final NamedSql CHILDREN_OF = NamedSql.of("SELECT " + COLUMNS + """
 
@@ -123,11 +119,15 @@ public final class JdbcCustomers implements Customers {
     private final Dialect dialect;
     private final CustomerRowMapper customerMapper;
     private final OrgUnitRowMapper orgUnitMapper = new OrgUnitRowMapper();
+    private final NamedSql findByPhone;
 
     public JdbcCustomers(JdbcTransactions transactions, Dialect dialect) {
         this.transactions = transactions;
         this.dialect = dialect;
         this.customerMapper = new CustomerRowMapper(dialect);
+        this.findByPhone = NamedSql.of("SELECT " + COLUMNS + "\nFROM kehu_customer c\nWHERE c.tenant_id = :tenant_id AND "
+                + dialect.anyColumnEquals("kehu_customer", "c", PHONE_COLUMNS, "phone")
+                + " AND c.status = 'ACTIVE'\nORDER BY c.id");
     }
 
     @Override
@@ -188,7 +188,7 @@ public final class JdbcCustomers implements Customers {
     public List<Customer> findByPhone(TenantId tenant, PhoneNumber phone) {
         requireNonNull(tenant, "tenant");
         requireNonNull(phone, "phone");
-        return transactions.withConnection(connection -> load(connection, tenant, FIND_BY_PHONE,
+        return transactions.withConnection(connection -> load(connection, tenant, findByPhone,
                 s -> s.string("tenant_id", tenant.value()).string("phone", phone.e164())));
     }
 
@@ -219,7 +219,7 @@ public final class JdbcCustomers implements Customers {
     }
 
     /** The SQL form of {@link CustomerQuery#matches}. */
-    private static Where where(TenantId tenant, CustomerQuery query) {
+    private Where where(TenantId tenant, CustomerQuery query) {
         Where where = new Where().and("c.tenant_id = :tenant_id", "tenant_id", tenant.value());
         if (!query.includeClosed()) {
             where.and("c.status = 'ACTIVE'");
@@ -232,7 +232,8 @@ public final class JdbcCustomers implements Customers {
                     "text", query.text());
         }
         if (query.phone() != null) {
-            where.and("(c.phone = :phone OR c.fax = :phone)", "phone", query.phone().e164());
+            where.and(dialect.anyColumnEquals("kehu_customer", "c", PHONE_COLUMNS, "phone"), "phone",
+                    query.phone().e164());
         }
         if (query.email() != null) {
             where.and("c.email_lc = :email", "email", query.email());
