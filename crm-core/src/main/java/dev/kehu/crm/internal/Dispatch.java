@@ -13,8 +13,10 @@ import java.util.function.Supplier;
  * Writes notifications and events to the outbox inside the use case's transaction, and hands what a use case
  * wrote to the relay once its outermost transaction has committed. A message nobody consumes is written already
  * delivered ({@link OutboxRelay#asWritten}), so a use case of a host without an event consumer runs one transaction
- * and no delivery. When the host runs the use case inside a transaction of its own, nothing is delivered at once
- * (the commit is the host's): the scheduled {@code deliverDue} run takes them.
+ * and no delivery; one to deliver after the commit is written already claimed by the relay, so that its delivery
+ * costs one transaction, the mark. When the host runs the use case inside a transaction of its own, nothing is
+ * delivered at once (the commit is the host's): the messages are written due, and the scheduled {@code deliverDue}
+ * run takes them.
  */
 public final class Dispatch {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Dispatch.class);
@@ -32,7 +34,7 @@ public final class Dispatch {
 
     /** Appends {@code message} in the current transaction; a message whose key is taken is not written again. */
     public void write(OutboxMessage message) {
-        OutboxMessage appended = relay.asWritten(message);
+        OutboxMessage appended = relay.asWritten(message, deliversAfterCommit());
         if (outbox.append(appended)) toDeliver(List.of(appended));
     }
 
@@ -41,9 +43,15 @@ public final class Dispatch {
      * batches; a taken key is refused, as {@link Outbox#appendAll} says.
      */
     public void writeAll(List<OutboxMessage> messages) {
-        List<OutboxMessage> appended = messages.stream().map(relay::asWritten).toList();
+        boolean deliversAfterCommit = deliversAfterCommit();
+        List<OutboxMessage> appended = messages.stream().map(m -> relay.asWritten(m, deliversAfterCommit)).toList();
         outbox.appendAll(appended);
         toDeliver(appended);
+    }
+
+    /** Whether this thread runs a use case as the outermost transaction, whose messages go out after its commit. */
+    private boolean deliversAfterCommit() {
+        return written.get() != null;
     }
 
     private void toDeliver(List<OutboxMessage> appended) {
@@ -70,7 +78,8 @@ public final class Dispatch {
         try {
             relay.deliver(messages);
         } catch (RuntimeException e) {
-            // The change has committed and its messages are in the outbox: the next deliverDue run takes them.
+            // The change has committed and its messages are in the outbox: a deliverDue run takes them once the
+            // lease of their claim has ended.
             LOG.warn("could not deliver right after commit; left for the next delivery run", e);
         }
     }

@@ -50,6 +50,19 @@ public interface Outbox {
     OutboxMessage save(OutboxMessage message);
 
     /**
+     * Updates many messages in the caller's transaction as that many {@link #save}s would, all or none, for a relay
+     * recording the outcomes of what it sent; a store writes them in one batch. The default saves them one by one.
+     *
+     * @return the messages as stored, with their new versions, in the order given
+     * @throws dev.kehu.crm.common.StaleRecordException naming a message whose stored version differs from its
+     *         {@code version()} (or that was never appended); others may have been written, so the exception must end
+     *         the transaction, which then rolls back them all (as after any refusal)
+     */
+    default List<OutboxMessage> saveAll(List<OutboxMessage> messages) {
+        return messages.stream().map(this::save).toList();
+    }
+
+    /**
      * Pending messages of every tenant whose next attempt is due at {@code now}, oldest first (by next attempt,
      * then creation time, then id), at most {@code limit} (≥ 1).
      */

@@ -19,7 +19,9 @@ import java.util.Set;
  * when the claim's lease ends: delivery is at least once, never lost.
  *
  * <p>A message whose channel has no consumer ({@link DomainEvents#none()}, {@link Notifications#none()}) is written
- * already delivered ({@link #asWritten}): there is nothing to send, so it costs no transaction after the commit.
+ * already delivered ({@link #asWritten}): there is nothing to send, so it costs no transaction after the commit. One
+ * that this relay is to deliver right after its use case commits is written already claimed, in the use case's
+ * transaction, so that its delivery costs one transaction after the commit: the mark.
  */
 public final class OutboxRelay {
     /** The most messages one run takes at a time. */
@@ -59,38 +61,44 @@ public final class OutboxRelay {
     }
 
     /**
-     * The message as a use case appends it: already delivered when its channel has no consumer, so that nothing is
-     * left to do after the commit; otherwise as given, pending.
+     * The message as a use case appends it. Already delivered when its channel has no consumer, so that nothing is
+     * left to do after the commit. Otherwise pending: when {@code deliveredAfterCommit} (this relay is to
+     * {@link #deliver} it once the use case's own transaction commits), already claimed by this relay, so that no
+     * other relay takes it before that delivery and no claim is needed after the commit; should this process die
+     * before marking it, {@link #deliverDue} takes it when the claim's lease ends. Otherwise (the commit is the
+     * host's) as given, due at once.
      */
-    public OutboxMessage asWritten(OutboxMessage message) {
+    public OutboxMessage asWritten(OutboxMessage message, boolean deliveredAfterCommit) {
+        if (message.status() != OutboxStatus.PENDING) return message;
         boolean consumed = message.kind() == OutboxKind.NOTIFICATION ? notifications != Notifications.none()
                 : events != DomainEvents.none();
-        return consumed || message.status() != OutboxStatus.PENDING ? message : message.delivered(message.createdAt());
+        if (!consumed) return message.delivered(message.createdAt());
+        return deliveredAfterCommit ? message.claimed(now().plus(retry.lease())) : message;
     }
 
     /**
-     * Delivers what a use case wrote, right after it committed, as few transactions as it takes: every message still
-     * due is claimed in one transaction, sent, and every outcome recorded in one more. When another relay (a
-     * {@link #deliverDue} run elsewhere) took one of them meanwhile, the refused batch is rolled back and each message
-     * goes on its own, as {@code deliverDue} takes them, the other relay's claim winning.
+     * Delivers what a use case wrote, right after it committed, in as few transactions as it takes: the messages
+     * written claimed ({@link #asWritten}) are sent under that claim, and every outcome is recorded in one
+     * transaction with one {@link Outbox#saveAll}. Should another relay have taken one meanwhile (the claim's lease
+     * ran out while this was sending), the batch is refused and rolled back, and each outcome is recorded on its own,
+     * the other relay's claim winning. A message given due (written unclaimed, or whose lease ran out before the
+     * commit) is then claimed on its own, as {@link #deliverDue} takes messages.
      *
      * @param written the messages as appended (version 0)
      */
     public DeliveryReport deliver(List<OutboxMessage> written) {
         Instant now = now();
-        List<OutboxMessage> due = written.stream().filter(m -> isDue(m, now)).toList();
-        if (due.isEmpty()) return DeliveryReport.NONE;
-        Instant leaseEnds = now.plus(retry.lease());
-        List<OutboxMessage> claimed;
+        List<OutboxMessage> pending = written.stream().filter(m -> m.status() == OutboxStatus.PENDING).toList();
+        // The messages held by their claim go first, while its lease runs.
+        DeliveryReport report = record(pending.stream().filter(m -> !isDue(m, now)).map(this::send).toList());
+        return pending.stream().filter(m -> isDue(m, now)).map(this::attempt).reduce(report, DeliveryReport::plus);
+    }
+
+    /** Records every outcome in one transaction; when one of them is refused, each on its own. */
+    private DeliveryReport record(List<Attempt> attempts) {
+        if (attempts.isEmpty()) return DeliveryReport.NONE;
         try {
-            claimed = transactions.inTransaction(() ->
-                    due.stream().map(m -> outbox.save(m.claimed(leaseEnds))).toList());
-        } catch (StaleRecordException taken) {
-            return due.stream().map(this::attempt).reduce(DeliveryReport.NONE, DeliveryReport::plus);
-        }
-        List<Attempt> attempts = claimed.stream().map(this::send).toList();
-        try {
-            transactions.useTransaction(() -> attempts.forEach(a -> outbox.save(a.outcome())));
+            transactions.useTransaction(() -> outbox.saveAll(attempts.stream().map(Attempt::outcome).toList()));
             return attempts.stream().map(Attempt::report).reduce(DeliveryReport.NONE, DeliveryReport::plus);
         } catch (StaleRecordException taken) {
             return attempts.stream().map(this::mark).reduce(DeliveryReport.NONE, DeliveryReport::plus);

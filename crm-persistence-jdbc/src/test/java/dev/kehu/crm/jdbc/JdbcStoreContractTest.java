@@ -238,7 +238,31 @@ abstract class JdbcStoreContractTest {
 
         assertThatThrownBy(() -> store.outbox().save(saved.failed("x".repeat(1001), T0.plusSeconds(60))))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.outbox().saveAll(List.of(saved.failed("x".repeat(1001), T0.plusSeconds(60)))))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(store.outbox().find(TENANT, "m-1")).contains(saved);
+    }
+
+    @Test
+    @DisplayName("saveAll records the deliveries of many messages with one statement, a batch, and reads nothing back "
+            + "when the driver counts each update")
+    void outboxSaveAllIsOneBatch() {
+        List<OutboxMessage> claimed = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            OutboxMessage message = event("m-" + i, "event:a-" + i).claimed(T0.plusSeconds(300));
+            store.outbox().append(message);
+            claimed.add(message);
+        }
+        FaultInjectingDataSource counting = new FaultInjectingDataSource(pool);
+        try (CrmStore over = JdbcCrmStore.builder(counting).migrate(false).build()) {
+            counting.countOnly();
+            List<OutboxMessage> saved = over.transactions().inTransaction(() -> over.outbox().saveAll(
+                    claimed.stream().map(m -> m.delivered(T0.plusSeconds(1))).toList()));
+
+            assertThat(counting.statements()).isEqualTo(1);
+            assertThat(counting.commits()).isEqualTo(1);
+            assertThat(store.outbox().find(TENANT, "m-249")).contains(saved.get(249));
+        }
     }
 
     @Test

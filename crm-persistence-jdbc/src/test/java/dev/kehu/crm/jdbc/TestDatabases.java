@@ -83,6 +83,14 @@ final class TestDatabases {
         return new Server("MariaDB", MARIADB_URL, MARIADB_DEFAULT);
     }
 
+    /**
+     * MariaDB through the driver's bulk protocol ({@code useBulkStmts=true}), which answers every entry of a batch
+     * of updates with {@code Statement.SUCCESS_NO_INFO} rather than its count.
+     */
+    static Server mariaDbBulkStatements() {
+        return new Server("MariaDB", MARIADB_URL, MARIADB_DEFAULT, "useBulkStmts=true");
+    }
+
     /** A new in-memory H2 database used like a server: migrated once, emptied for each store, shut down on close. */
     static Server h2Server() {
         return new Server("H2", null, "jdbc:h2:mem:kehu_" + UUID.randomUUID().toString().replace("-", "")
@@ -133,10 +141,16 @@ final class TestDatabases {
         private String unreachable; // null: not checked yet; empty: reachable
 
         private Server(String product, String variable, String defaultUrl) {
+            this(product, variable, defaultUrl, null);
+        }
+
+        /** @param option a driver setting {@code name=value} added to the URL, or {@code null} */
+        private Server(String product, String variable, String defaultUrl, String option) {
             this.product = product;
             this.variable = variable;
             String configured = variable == null ? null : System.getenv(variable);
-            this.url = configured == null || configured.isBlank() ? defaultUrl : configured.strip();
+            String base = configured == null || configured.isBlank() ? defaultUrl : configured.strip();
+            this.url = option == null ? base : base + (base.contains("?") ? "&" : "?") + option;
         }
 
         private boolean isPostgres() {

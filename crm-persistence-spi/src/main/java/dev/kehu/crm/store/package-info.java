@@ -37,7 +37,9 @@
  *     whose key is free but whose id is taken throws {@link dev.kehu.crm.common.DuplicateRecordException} and
  *     writes nothing.
  *     {@code save} is version-checked like the saves above, but only updates: a message never appended is
- *     stale too. Messages round-trip field by field, {@code data} in its entry order with its {@code null}
+ *     stale too. {@code saveAll} saves many as that many saves would, all or none: a stale one among them throws
+ *     {@link dev.kehu.crm.common.StaleRecordException} naming it, and the transaction, rolled back, keeps none of
+ *     the batch; a store on a database sends one batch, and checks each update's count. Messages round-trip field by field, {@code data} in its entry order with its {@code null}
  *     values. {@code due} lists the pending messages of every tenant whose next attempt has come, by next
  *     attempt, creation time and id; {@code list} a tenant's messages as
  *     {@link dev.kehu.crm.outbox.OutboxQuery#matches} selects them, by creation time and id, from after the

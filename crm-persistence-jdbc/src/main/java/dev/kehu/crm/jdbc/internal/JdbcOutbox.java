@@ -10,10 +10,20 @@ import dev.kehu.crm.outbox.Outbox;
 import dev.kehu.crm.outbox.OutboxMessage;
 import dev.kehu.crm.outbox.OutboxQuery;
 import dev.kehu.crm.outbox.OutboxStatus;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -62,6 +72,13 @@ public final class JdbcOutbox implements Outbox {
             WHERE tenant_id = :tenant_id AND id = :id AND version = :version""");
 
     private static final VersionedRows ROWS = VersionedRows.updateOnly("kehu_outbox_message", "id", UPDATE);
+
+    /** What a delivery changes of a message, and no other column: the statement of {@link #saveAll}'s batch. */
+    private static final NamedSql UPDATE_DELIVERY = NamedSql.of("""
+            UPDATE kehu_outbox_message
+            SET status = :status, attempts = :attempts, next_attempt_at = :next_attempt_at, last_error = :last_error,
+                delivered_at = :delivered_at, version = :new_version
+            WHERE tenant_id = :tenant_id AND id = :id AND version = :version""");
 
     /** Every tenant's due messages, served by {@code kehu_outbox_message_due_ix}; the tenant orders equal ids. */
     private static final NamedSql DUE = NamedSql.of("SELECT " + COLUMNS + """
@@ -161,6 +178,88 @@ public final class JdbcOutbox implements Outbox {
         });
     }
 
+    /**
+     * One JDBC batch of updates of the delivery columns alone, each version-checked; its update counts tell which
+     * were written. A driver may answer {@link Statement#SUCCESS_NO_INFO} for entries (MariaDB's bulk protocol
+     * does): those messages are read back, with one query per tenant, and count as written only when they stand as
+     * this batch would have left them. A row the batch updated is this transaction's until it ends, so it reads back
+     * so; a row it did not update reads back otherwise, unless another transaction had saved the very same delivery
+     * at the very same version.
+     */
+    @Override
+    public List<OutboxMessage> saveAll(List<OutboxMessage> messages) {
+        requireNonNull(messages, "messages");
+        messages.forEach(JdbcOutbox::checkError);
+        if (messages.isEmpty()) return List.of();
+        List<OutboxMessage> saved = messages.stream().map(m -> m.withVersion(m.version() + 1)).toList();
+        return transactions.withConnection(connection -> {
+            int[] counts;
+            try (NamedSql.Bound statement = UPDATE_DELIVERY.prepare(connection, dialect)) {
+                for (OutboxMessage m : messages) {
+                    bindDelivery(statement, m).bigint("version", m.version()).bigint("new_version", m.version() + 1)
+                            .addBatch();
+                }
+                counts = statement.executeBatch();
+            } catch (BatchUpdateException e) {
+                // Only a concurrent transaction gets here (a lock it held too long): its row is not this one's to save.
+                if (!SqlErrors.isConcurrencyConflict(e)) throw e;
+                throw stale(messages.get(firstUnwritten(e.getUpdateCounts(), messages.size())));
+            }
+            List<Integer> unknown = new ArrayList<>();
+            for (int i = 0; i < messages.size(); i++) {
+                if (counts[i] == Statement.SUCCESS_NO_INFO) unknown.add(i);
+                else if (counts[i] != 1) throw stale(messages.get(i));
+            }
+            Set<List<Object>> stored = deliveries(connection, unknown.stream().map(messages::get).toList());
+            for (int i : unknown) {
+                if (!stored.contains(delivery(saved.get(i)))) throw stale(messages.get(i));
+            }
+            return saved;
+        });
+    }
+
+    /** The index of the first entry of a failed batch that did not update its row, by the counts the driver gave. */
+    private static int firstUnwritten(int[] counts, int size) {
+        int i = 0;
+        while (counts != null && i < counts.length && i < size - 1
+                && (counts[i] == 1 || counts[i] == Statement.SUCCESS_NO_INFO)) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The stored deliveries ({@link #delivery}) of these messages' rows, read with one query per tenant and chunk. */
+    private Set<List<Object>> deliveries(Connection connection, List<OutboxMessage> messages) throws SQLException {
+        Map<TenantId, Set<String>> ids = new LinkedHashMap<>();
+        messages.forEach(m -> ids.computeIfAbsent(m.tenant(), t -> new LinkedHashSet<>()).add(m.id()));
+        Set<List<Object>> stored = new HashSet<>();
+        for (Map.Entry<TenantId, Set<String>> tenant : ids.entrySet()) {
+            for (List<String> chunk : InList.chunks(tenant.getValue())) {
+                NamedSql sql = NamedSql.of("""
+                        SELECT tenant_id, id, status, attempts, next_attempt_at, last_error, delivered_at, version
+                        FROM kehu_outbox_message
+                        WHERE tenant_id = :tenant_id AND id IN (""" + InList.names("id", chunk.size()) + ")");
+                stored.addAll(sql.list(connection, dialect, s -> {
+                    s.string("tenant_id", tenant.getKey().value());
+                    InList.bind(s, "id", chunk);
+                }, row -> Arrays.asList(row.getString("tenant_id"), row.getString("id"), row.getString("status"),
+                        row.getInt("attempts"), dialect.getInstant(row, "next_attempt_at"), row.getString("last_error"),
+                        dialect.getInstant(row, "delivered_at"), row.getLong("version"))));
+            }
+        }
+        return stored;
+    }
+
+    /** A message's key, the columns a delivery changes and its version, as {@link #deliveries} reads them. */
+    private static List<Object> delivery(OutboxMessage m) {
+        return Arrays.asList(m.tenant().value(), m.id(), m.status().name(), m.attempts(), m.nextAttemptAt(),
+                m.lastError(), m.deliveredAt(), m.version());
+    }
+
+    private static StaleRecordException stale(OutboxMessage message) {
+        return new StaleRecordException(RECORD_TYPE, message.id(), message.version());
+    }
+
     @Override
     public List<OutboxMessage> due(Instant now, int limit) {
         requireNonNull(now, "now");
@@ -224,16 +323,19 @@ public final class JdbcOutbox implements Outbox {
      * The message's data as stored, after checking what its columns cannot keep, so that a refusal writes nothing.
      */
     private static String checked(OutboxMessage message) {
+        checkError(message);
+        return OutboxData.write(message.data());
+    }
+
+    private static void checkError(OutboxMessage message) {
         if (message.lastError() != null && message.lastError().length() > MAX_ERROR_LENGTH) {
             throw new IllegalArgumentException("an outbox message keeps at most " + MAX_ERROR_LENGTH
                     + " characters of its last error, got " + message.lastError().length());
         }
-        return OutboxData.write(message.data());
     }
 
     private static void bindRow(NamedSql.Bound statement, OutboxMessage m, String data) throws SQLException {
-        statement.string("tenant_id", m.tenant().value())
-                .string("id", m.id())
+        bindDelivery(statement, m)
                 .string("kind", m.kind().name())
                 .string("idempotency_key", m.key())
                 .string("topic", m.topic())
@@ -242,7 +344,13 @@ public final class JdbcOutbox implements Outbox {
                 .string("recipient", text(m.recipient()))
                 .string("actor", m.actor().value())
                 .instant("created_at", m.createdAt())
-                .string("data", data)
+                .string("data", data);
+    }
+
+    /** The key and the columns a delivery changes. */
+    private static NamedSql.Bound bindDelivery(NamedSql.Bound statement, OutboxMessage m) throws SQLException {
+        return statement.string("tenant_id", m.tenant().value())
+                .string("id", m.id())
                 .string("status", m.status().name())
                 .integer("attempts", m.attempts())
                 .instant("next_attempt_at", m.nextAttemptAt())

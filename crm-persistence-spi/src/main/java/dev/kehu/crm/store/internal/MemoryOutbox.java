@@ -3,6 +3,7 @@ package dev.kehu.crm.store.internal;
 import static java.util.Objects.requireNonNull;
 
 import dev.kehu.crm.common.DuplicateRecordException;
+import dev.kehu.crm.common.StaleRecordException;
 import dev.kehu.crm.common.TenantId;
 import dev.kehu.crm.outbox.Outbox;
 import dev.kehu.crm.outbox.OutboxMessage;
@@ -11,6 +12,7 @@ import dev.kehu.crm.outbox.OutboxStatus;
 import dev.kehu.crm.store.internal.Tables.Key;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +75,25 @@ public final class MemoryOutbox implements Outbox {
     public OutboxMessage save(OutboxMessage message) {
         requireNonNull(message, "message");
         return messages.update(message.tenant(), message.id(), message.version(), message::withVersion);
+    }
+
+    /** Every version is checked, against the stored ones and those saved before it in the list, before any write. */
+    @Override
+    public List<OutboxMessage> saveAll(List<OutboxMessage> list) {
+        list.forEach(message -> requireNonNull(message, "message"));
+        return transactions.write(tables -> {
+            Map<Key, OutboxMessage> saved = new LinkedHashMap<>();
+            for (OutboxMessage message : list) {
+                Key id = new Key(message.tenant(), message.id());
+                OutboxMessage stored = saved.containsKey(id) ? saved.get(id) : tables.outbox.get(id);
+                if (stored == null || stored.version() != message.version()) {
+                    throw new StaleRecordException(OutboxMessage.RECORD_TYPE, message.id(), message.version());
+                }
+                saved.put(id, message.withVersion(message.version() + 1));
+            }
+            tables.outbox.putAll(saved);
+            return list.stream().map(m -> m.withVersion(m.version() + 1)).toList();
+        });
     }
 
     @Override

@@ -319,6 +319,85 @@ public abstract class OutboxStoreCompatibilityKit extends StorePerTest {
     }
 
     @Nested
+    @DisplayName("saveAll saves many messages as that many saves would, all or none")
+    class SaveAll {
+        @Test
+        @DisplayName("each is read back with its next version, of several tenants, and returned in the order given: "
+                + "a delivery, a failure with an error of 1000 characters, a dead letter, a second claim")
+        void savesEach() {
+            OutboxMessage delivered = claimed(notification(TENANT, "B9", "k-1", t0PlusMicros(1)));
+            OutboxMessage retried = claimed(event(TENANT, "B10", "k-2", t0PlusMicros(2)));
+            OutboxMessage dead = claimed(event(OTHER_TENANT, "B9", "k-3", t0PlusMicros(3)));
+            OutboxMessage again = appended(notification(TENANT, "a1", "k-4", t0PlusMicros(4)));
+            List<OutboxMessage> outcomes = List.of(delivered.delivered(t0PlusMicros(30_000_004)),
+                    retried.failed(LONG_ERROR, t0PlusMicros(30_000_005)), dead.failed(AWKWARD, null),
+                    again.claimed(t0PlusMicros(300_000_006)));
+
+            List<OutboxMessage> saved = store.transactions().inTransaction(() -> store.outbox().saveAll(outcomes));
+
+            assertThat(saved).containsExactlyElementsOf(outcomes.stream()
+                    .map(m -> m.withVersion(m.version() + 1)).toList());
+            saved.forEach(m -> assertMessage(store.outbox().find(m.tenant(), m.id()), m));
+            assertThat(store.outbox().saveAll(List.of())).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a stale version among them, or a message never appended, refuses the batch naming it, and once "
+                + "its transaction has rolled back nothing of it is written")
+        void staleOneWritesNothing() {
+            OutboxMessage first = claimed(notification(TENANT, "m-1", "k-1", T0));
+            OutboxMessage taken = claimed(notification(TENANT, "m-2", "k-2", T0));
+            OutboxMessage last = claimed(notification(TENANT, "m-3", "k-3", T0));
+            OutboxMessage takenElsewhere = store.outbox().save(taken.claimed(t0PlusMicros(9)));
+            OutboxMessage never = notification(TENANT, "m-4", "k-4", T0).claimed(t0PlusMicros(9));
+
+            assertThatThrownBy(() -> store.transactions().useTransaction(() -> store.outbox().saveAll(List.of(
+                    first.delivered(t0PlusMicros(2)), taken.delivered(t0PlusMicros(2)), last.delivered(t0PlusMicros(2))))))
+                    .isInstanceOfSatisfying(StaleRecordException.class, e -> {
+                        assertThat(e.recordType()).isEqualTo(OutboxMessage.RECORD_TYPE);
+                        assertThat(e.recordId()).isEqualTo("m-2");
+                        assertThat(e.expectedVersion()).isEqualTo(1);
+                    });
+            assertThatThrownBy(() -> store.transactions().useTransaction(() -> store.outbox().saveAll(List.of(
+                    first.delivered(t0PlusMicros(2)), never))))
+                    .isInstanceOfSatisfying(StaleRecordException.class, e -> assertThat(e.recordId()).isEqualTo("m-4"));
+
+            assertMessage(store.outbox().find(TENANT, "m-1"), first);
+            assertMessage(store.outbox().find(TENANT, "m-2"), takenElsewhere);
+            assertMessage(store.outbox().find(TENANT, "m-3"), last);
+            assertThat(store.outbox().find(TENANT, "m-4")).isEmpty();
+        }
+
+        @Test
+        @DisplayName("of several relays saving the same messages at once, each in its transaction, exactly one writes "
+                + "them, all of them")
+        void concurrentSavesOfOneBatch() throws InterruptedException {
+            List<OutboxMessage> claimed = IntStream.range(0, 5)
+                    .mapToObj(i -> claimed(notification(TENANT, "m-" + i, "k-" + i, T0))).toList();
+            List<Callable<List<OutboxMessage>>> saves = IntStream.range(0, 4)
+                    .<Callable<List<OutboxMessage>>>mapToObj(relay -> () -> store.transactions().inTransaction(() ->
+                            store.outbox().saveAll(claimed.stream()
+                                    .map(m -> m.failed("relay " + relay, t0PlusMicros(relay))).toList())))
+                    .toList();
+
+            List<Object> outcomes = race(saves);
+
+            assertThat(outcomes).filteredOn(StaleRecordException.class::isInstance).hasSize(3);
+            List<Object> won = outcomes.stream().filter(List.class::isInstance).toList();
+            assertThat(won).hasSize(1);
+            ((List<?>) won.get(0)).forEach(m -> {
+                OutboxMessage stored = (OutboxMessage) m;
+                assertMessage(store.outbox().find(TENANT, stored.id()), stored);
+            });
+        }
+
+        /** Appends {@code message} and claims it with a save: version 1. */
+        private OutboxMessage claimed(OutboxMessage message) {
+            return saved(appended(message).claimed(t0PlusMicros(1)), 1);
+        }
+    }
+
+    @Nested
     @DisplayName("due lists the pending messages of every tenant whose next attempt has come")
     class Due {
         private final Instant now = t0PlusMicros(100);

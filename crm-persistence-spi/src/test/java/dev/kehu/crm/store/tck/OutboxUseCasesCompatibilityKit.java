@@ -2,6 +2,7 @@ package dev.kehu.crm.store.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.kehu.crm.CrmStore;
 import dev.kehu.crm.Kehu;
@@ -21,6 +22,7 @@ import dev.kehu.crm.outbox.DomainEvents;
 import dev.kehu.crm.outbox.OutboxKind;
 import dev.kehu.crm.outbox.OutboxMessage;
 import dev.kehu.crm.outbox.OutboxQuery;
+import dev.kehu.crm.outbox.OutboxRelay;
 import dev.kehu.crm.outbox.OutboxStatus;
 import dev.kehu.crm.outbox.RetryPolicy;
 import dev.kehu.crm.security.Actor;
@@ -99,14 +101,18 @@ public abstract class OutboxUseCasesCompatibilityKit {
 
     /** As {@link #kehu(Notifications, RetryPolicy)} on {@code on}, without an event consumer unless one is added. */
     private Kehu.Builder builder(CrmStore on, Notifications channel, RetryPolicy retry) {
-        Clock clock = new Clock() {
+        // Zero-padded, so that ids sort in the order they were made, as time-ordered ids do.
+        return Kehu.builder().store(on).clock(clock()).idGenerator(() -> String.format("m-%08d", ids.incrementAndGet()))
+                .salesForce(SalesForce.of(team)).notifications(channel).retryPolicy(retry);
+    }
+
+    /** The kit's clock, which the tests move. */
+    private Clock clock() {
+        return new Clock() {
             @Override public ZoneId getZone() { return ZoneOffset.UTC; }
             @Override public Clock withZone(ZoneId zone) { return this; }
             @Override public Instant instant() { return now.get(); }
         };
-        // Zero-padded, so that ids sort in the order they were made, as time-ordered ids do.
-        return Kehu.builder().store(on).clock(clock).idGenerator(() -> String.format("m-%08d", ids.incrementAndGet()))
-                .salesForce(SalesForce.of(team)).notifications(channel).retryPolicy(retry);
     }
 
     /** A channel that accepts everything and counts what it accepted. */
@@ -235,8 +241,8 @@ public abstract class OutboxUseCasesCompatibilityKit {
     }
 
     @Test
-    @DisplayName("with an event consumer, the events a use case wrote are claimed in one transaction and marked in "
-            + "one, and each is published once")
+    @DisplayName("with an event consumer, the events a use case wrote are written claimed with it and marked in one "
+            + "transaction, two transactions in all, and each is published once")
     void batchedDelivery() {
         CountingStore counting = new CountingStore(store);
         try (Kehu kehu = builder(counting, counting(), QUICK).domainEvents(published::add).build()) {
@@ -247,7 +253,7 @@ public abstract class OutboxUseCasesCompatibilityKit {
 
             kehu.contacts().create(wang, ContactDetails.of(customer.id(), "王芳").primary(true).build()); // demotes 李娜
 
-            assertThat(counting.transactionsBegun()).isEqualTo(3);
+            assertThat(counting.transactionsBegun()).isEqualTo(2);
             assertThat(published).extracting(DomainEvent::type).containsExactly("contact.demote", "contact.create");
             assertThat(messages(OutboxKind.EVENT)).hasSize(4).allSatisfy(m -> {
                 assertThat(m.status()).isEqualTo(OutboxStatus.DELIVERED);
@@ -257,13 +263,17 @@ public abstract class OutboxUseCasesCompatibilityKit {
     }
 
     @Test
-    @DisplayName("with an event consumer, the events of a change committed in the host's own transaction go out with the "
-            + "next deliverDue, once")
+    @DisplayName("with an event consumer, the events of a change committed in the host's own transaction are written "
+            + "due, unclaimed, and go out with the next deliverDue, once")
     void eventsOfHostTransactions() {
         try (Kehu kehu = kehu(counting())) {
             store.transactions().useTransaction(() ->
                     kehu.customers().create(wang, CustomerDetails.company("华夏科技").build()));
             assertThat(published).isEmpty();
+            assertThat(pendingEvents()).singleElement().satisfies(m -> {
+                assertThat(m.attempts()).isZero();
+                assertThat(m.nextAttemptAt()).isEqualTo(START);
+            });
 
             assertThat(kehu.outbox().deliverDue().delivered()).isEqualTo(1);
             assertThat(kehu.outbox().deliverDue()).isEqualTo(DeliveryReport.NONE);
@@ -272,27 +282,93 @@ public abstract class OutboxUseCasesCompatibilityKit {
     }
 
     @Test
-    @DisplayName("a message another relay claims between the commit and the delivery is left to it, the use case's other "
-            + "message goes out at once, and each is published once")
-    void claimedBeforeTheBatch() {
+    @DisplayName("the messages a use case delivers after its commit are written claimed by it: a deliverDue run "
+            + "elsewhere between the commit and the mark takes none of them, and each is published once")
+    void writtenClaimed() {
         CountingStore counting = new CountingStore(store);
-        AtomicReference<String> taken = new AtomicReference<>();
-        try (Kehu kehu = builder(counting, counting(), QUICK).domainEvents(published::add).build()) {
+        List<OutboxMessage> atCommit = new ArrayList<>();
+        AtomicReference<DeliveryReport> elsewhere = new AtomicReference<>();
+        try (Kehu kehu = builder(counting, counting(), QUICK).domainEvents(published::add).build();
+             Kehu other = kehu(counting())) {
             Customer customer = kehu.customers().create(wang, CustomerDetails.company("华夏科技").build());
             kehu.contacts().create(wang, ContactDetails.of(customer.id(), "李娜").primary(true).build());
             published.clear();
-            // The first transaction is the use case's own; before the second, the relay's claim, a deliverDue run on
-            // another host claims one of the two new events.
-            counting.beforeTransaction(2, () -> taken.set(claimElsewhere(pendingEvents().get(0)).key()));
+            // The first transaction is the use case's own; before the second, the mark, a relay on another host runs.
+            counting.beforeTransaction(2, () -> {
+                atCommit.addAll(pendingEvents());
+                elsewhere.set(other.outbox().deliverDue());
+            });
 
             kehu.contacts().create(wang, ContactDetails.of(customer.id(), "王芳").primary(true).build());
 
-            assertThat(taken.get()).isNotNull();
-            assertThat(published).singleElement().satisfies(e -> assertThat(e.key()).isNotEqualTo(taken.get()));
+            assertThat(elsewhere.get()).isEqualTo(DeliveryReport.NONE);
+            assertThat(atCommit).hasSize(2).allSatisfy(m -> {
+                assertThat(m.attempts()).isEqualTo(1);
+                assertThat(m.nextAttemptAt()).isEqualTo(START.plus(QUICK.lease()));
+            });
+            assertThat(published).extracting(DomainEvent::type).containsExactly("contact.demote", "contact.create");
             later(QUICK.lease().plusSeconds(1));
-            assertThat(kehu.outbox().deliverDue().delivered()).isEqualTo(1);
+            assertThat(other.outbox().deliverDue()).isEqualTo(DeliveryReport.NONE);
         }
-        assertThat(published).extracting(DomainEvent::key).hasSize(2).doesNotHaveDuplicates().contains(taken.get());
+        assertThat(published).extracting(DomainEvent::key).hasSize(2).doesNotHaveDuplicates();
+    }
+
+    @Test
+    @DisplayName("a process that dies sending what its use case wrote, after the commit and before any other "
+            + "transaction, leaves it claimed: deliverDue takes it only once the lease has ended, and sends it once")
+    void diesBeforeTheMark() {
+        CountingStore counting = new CountingStore(store);
+        Opportunity o;
+        try (Kehu dying = builder(counting, n -> { throw new ProcessDeath(); }, QUICK).build()) {
+            o = deal(dying, dying.customers().create(wang, CustomerDetails.company("华夏科技").build()), "ERP");
+            counting.reset();
+            assertThatThrownBy(() -> dying.assignment().assign(boss, o.id(), new UserId("chen.jing")))
+                    .isInstanceOf(ProcessDeath.class);
+        }
+        assertThat(counting.transactionsBegun()).as("the use case's alone").isEqualTo(1);
+        assertThat(messages(OutboxKind.NOTIFICATION)).singleElement().satisfies(m -> {
+            assertThat(m.status()).isEqualTo(OutboxStatus.PENDING);
+            assertThat(m.attempts()).isEqualTo(1);
+            assertThat(m.nextAttemptAt()).isEqualTo(START.plus(QUICK.lease()));
+        });
+
+        try (Kehu restarted = kehu(counting())) {
+            later(QUICK.lease().minusNanos(1000));
+            assertThat(restarted.outbox().deliverDue()).as("a microsecond before the lease ends")
+                    .isEqualTo(DeliveryReport.NONE);
+            later(Duration.ofNanos(1000));
+            assertThat(restarted.outbox().deliverDue().delivered()).isEqualTo(1);
+            assertThat(restarted.outbox().deliverDue()).isEqualTo(DeliveryReport.NONE);
+        }
+        assertThat(accepted).containsOnlyKeys(o.id().value() + "/chen.jing");
+        assertThat(accepted.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+        assertThat(messages(OutboxKind.NOTIFICATION)).singleElement().satisfies(m -> {
+            assertThat(m.status()).isEqualTo(OutboxStatus.DELIVERED);
+            assertThat(m.attempts()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    @DisplayName("deliver claims on its own a message it is given due: one written unclaimed, one whose lease ran out "
+            + "before the delivery; one another relay took meanwhile is left to that relay")
+    void deliverClaimsWhatIsDue() {
+        OutboxRelay relay = new OutboxRelay(store.transactions(), store.outbox(), clock(), counting(), published::add,
+                QUICK);
+        OutboxMessage unclaimed = relay.asWritten(message("unclaimed", START), false);
+        OutboxMessage leaseRanOut = relay.asWritten(message("lease-ran-out", START), true);
+        OutboxMessage taken = relay.asWritten(message("taken", START), true);
+        store.transactions().useTransaction(() -> store.outbox().appendAll(List.of(unclaimed, leaseRanOut, taken)));
+        later(QUICK.lease());
+        claimElsewhere(taken);
+
+        assertThat(relay.deliver(List.of(unclaimed, leaseRanOut, taken))).isEqualTo(new DeliveryReport(2, 0, 0, 1));
+
+        assertThat(published).extracting(DomainEvent::key).containsExactlyInAnyOrder("unclaimed", "lease-ran-out");
+        assertThat(messages(OutboxKind.EVENT)).extracting(OutboxMessage::key, OutboxMessage::status,
+                OutboxMessage::attempts).containsExactlyInAnyOrder(
+                        tuple("unclaimed", OutboxStatus.DELIVERED, 1),
+                        tuple("lease-ran-out", OutboxStatus.DELIVERED, 2),
+                        tuple("taken", OutboxStatus.PENDING, 2));
     }
 
     @Test
