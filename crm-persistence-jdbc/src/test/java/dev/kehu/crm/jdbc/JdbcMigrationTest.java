@@ -46,7 +46,8 @@ class JdbcMigrationTest {
 
         assertThat(query("SELECT \"version\", \"success\" FROM \"kehu_schema_history\""
                 + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
-                .containsExactly("1 TRUE", "2 TRUE", "3 TRUE", "4 TRUE", "5 TRUE", "6 TRUE", "7 TRUE", "8 TRUE");
+                .containsExactly("1 TRUE", "2 TRUE", "3 TRUE", "4 TRUE", "5 TRUE", "6 TRUE", "7 TRUE", "8 TRUE",
+                        "9 TRUE");
     }
 
     @Test
@@ -68,7 +69,7 @@ class JdbcMigrationTest {
                 + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
                 .containsExactly("0 Kehu baseline", "1 customers contacts audit", "2 sales", "3 outbox",
                         "4 contracts orders", "5 service", "6 care reminders", "7 outbox purge",
-                        "8 opportunity totals");
+                        "8 opportunity totals", "9 care index order");
         assertThat(query("SELECT COUNT(*) FROM host_order")).containsExactly("0");
     }
 
