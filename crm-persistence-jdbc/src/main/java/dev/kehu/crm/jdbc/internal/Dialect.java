@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -54,9 +55,10 @@ public enum Dialect {
      * {@code (tenant_id, id)}) equals the parameter {@code :name}, each column having an index on
      * {@code (tenant_id, column)}. PostgreSQL and MariaDB combine the indexes of an {@code OR} (a bitmap or an index
      * merge); H2 does not, and would read every row of the tenant, so there each column is looked up on its own and
-     * the rows found are read by primary key.
+     * the rows found are read by primary key. On H2 the condition names {@code :tenant_id}, which the statement must
+     * bind as its own tenant condition does.
      */
-    String anyColumnEquals(String table, String alias, java.util.List<String> columns, String name) {
+    String anyColumnEquals(String table, String alias, List<String> columns, String name) {
         if (this != H2) {
             return "(" + String.join(" OR ", columns.stream().map(c -> alias + "." + c + " = :" + name).toList()) + ")";
         }
